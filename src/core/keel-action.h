@@ -1,0 +1,18 @@
+/* keel-action.h
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "keel-record.h"
+
+G_BEGIN_DECLS
+
+#define KEEL_TYPE_ACTION (keel_action_get_type ())
+
+G_DECLARE_FINAL_TYPE (KeelAction, keel_action, KEEL, ACTION, KeelRecord)
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* keel-audit.h
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "keel-record.h"
+
+G_BEGIN_DECLS
+
+#define KEEL_TYPE_AUDIT (keel_audit_get_type ())
+
+G_DECLARE_FINAL_TYPE (KeelAudit, keel_audit, KEEL, AUDIT, KeelRecord)
+
+G_END_DECLS

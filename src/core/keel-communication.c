@@ -1,0 +1,30 @@
+/* keel-communication.c
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "keel-communication"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "keel-delivery.h"
+#include "keel-recurrence.h"
+#include "keel-communication.h"
+
+/* Communication: a record kind of keel.json ("communications"). Its fields are its GObject properties and its
+ * JSON members, in this order. */
+static const KeelField fields[] = {
+  { "topic", KEEL_FIELD_STRING, N_("Topic"), NULL, NULL, KEEL_FIELD_REQUIRED },
+  { "message", KEEL_FIELD_STRING, N_("Message"), NULL, NULL, KEEL_FIELD_MULTILINE },
+  { "communicator", KEEL_FIELD_REF, N_("Communicator"), "person", NULL, KEEL_FIELD_REQUIRED },
+  { "audience", KEEL_FIELD_STRING, N_("Audience"), NULL, NULL, KEEL_FIELD_REQUIRED },
+  { "channel", KEEL_FIELD_ENUM, N_("Channel"), "email|intranet|meeting|all-hands|training|chat|letter|other", NULL, KEEL_FIELD_REQUIRED },
+  { "recurrence", KEEL_FIELD_CHILD, N_("When"), NULL, keel_recurrence_get_type, 0 },
+  { "deliveries", KEEL_FIELD_CHILDREN, N_("Deliveries"), NULL, keel_delivery_get_type, 0 },
+};
+
+KEEL_DEFINE_RECORD_TYPE (KeelCommunication, keel_communication, "communication", "communications", "COM", fields)

@@ -1,0 +1,18 @@
+/* keel-communication.h
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "keel-record.h"
+
+G_BEGIN_DECLS
+
+#define KEEL_TYPE_COMMUNICATION (keel_communication_get_type ())
+
+G_DECLARE_FINAL_TYPE (KeelCommunication, keel_communication, KEEL, COMMUNICATION, KeelRecord)
+
+G_END_DECLS

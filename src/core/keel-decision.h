@@ -1,0 +1,18 @@
+/* keel-decision.h
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "keel-record.h"
+
+G_BEGIN_DECLS
+
+#define KEEL_TYPE_DECISION (keel_decision_get_type ())
+
+G_DECLARE_FINAL_TYPE (KeelDecision, keel_decision, KEEL, DECISION, KeelRecord)
+
+G_END_DECLS

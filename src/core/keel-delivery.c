@@ -1,0 +1,25 @@
+/* keel-delivery.c
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "keel-delivery"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "keel-delivery.h"
+
+/* Delivery: a part of a record. Its fields are its GObject properties and its
+ * JSON members, in this order. */
+static const KeelField fields[] = {
+  { "date", KEEL_FIELD_DATE, N_("Delivered on"), NULL, NULL, KEEL_FIELD_REQUIRED },
+  { "by", KEEL_FIELD_REF, N_("Delivered by"), "person", NULL, 0 },
+  { "note", KEEL_FIELD_STRING, N_("Note"), NULL, NULL, KEEL_FIELD_MULTILINE },
+  { "evidence", KEEL_FIELD_REF_LIST, N_("Evidence"), "evidence", NULL, 0 },
+};
+
+KEEL_DEFINE_RECORD_TYPE (KeelDelivery, keel_delivery, "delivery", NULL, NULL, fields)

@@ -1,0 +1,18 @@
+/* keel-delivery.h
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "keel-record.h"
+
+G_BEGIN_DECLS
+
+#define KEEL_TYPE_DELIVERY (keel_delivery_get_type ())
+
+G_DECLARE_FINAL_TYPE (KeelDelivery, keel_delivery, KEEL, DELIVERY, KeelRecord)
+
+G_END_DECLS

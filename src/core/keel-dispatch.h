@@ -1,0 +1,18 @@
+/* keel-dispatch.h
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "keel-record.h"
+
+G_BEGIN_DECLS
+
+#define KEEL_TYPE_DISPATCH (keel_dispatch_get_type ())
+
+G_DECLARE_FINAL_TYPE (KeelDispatch, keel_dispatch, KEEL, DISPATCH, KeelRecord)
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* keel-evidence.h
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "keel-record.h"
+
+G_BEGIN_DECLS
+
+#define KEEL_TYPE_EVIDENCE (keel_evidence_get_type ())
+
+G_DECLARE_FINAL_TYPE (KeelEvidence, keel_evidence, KEEL, EVIDENCE, KeelRecord)
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* keel-feedback.h
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "keel-record.h"
+
+G_BEGIN_DECLS
+
+#define KEEL_TYPE_FEEDBACK (keel_feedback_get_type ())
+
+G_DECLARE_FINAL_TYPE (KeelFeedback, keel_feedback, KEEL, FEEDBACK, KeelRecord)
+
+G_END_DECLS

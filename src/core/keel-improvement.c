@@ -1,0 +1,32 @@
+/* keel-improvement.c
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "keel-improvement"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "keel-improvement.h"
+
+/* Improvement: a record kind of keel.json ("improvements"). Its fields are its GObject properties and its
+ * JSON members, in this order. */
+static const KeelField fields[] = {
+  { "date", KEEL_FIELD_DATE, N_("Date"), NULL, NULL, KEEL_FIELD_REQUIRED },
+  { "kind", KEEL_FIELD_ENUM, N_("Kind"), "incident|nonconformity|improvement", NULL, KEEL_FIELD_REQUIRED },
+  { "description", KEEL_FIELD_STRING, N_("Description"), NULL, NULL, KEEL_FIELD_REQUIRED },
+  { "root_cause", KEEL_FIELD_STRING, N_("Root cause"), NULL, NULL, KEEL_FIELD_MULTILINE },
+  { "correction", KEEL_FIELD_STRING, N_("Correction"), NULL, NULL, KEEL_FIELD_MULTILINE },
+  { "corrective_action", KEEL_FIELD_STRING, N_("Corrective action"), NULL, NULL, KEEL_FIELD_MULTILINE },
+  { "owner", KEEL_FIELD_REF, N_("Owner"), "person", NULL, KEEL_FIELD_REQUIRED },
+  { "due", KEEL_FIELD_DATE, N_("Due"), NULL, NULL, 0 },
+  { "status", KEEL_FIELD_ENUM, N_("Status"), "open|in-progress|closed", NULL, 0 },
+  { "effectiveness", KEEL_FIELD_STRING, N_("Effectiveness check"), NULL, NULL, KEEL_FIELD_MULTILINE },
+  { "effectiveness_checked_on", KEEL_FIELD_DATE, N_("Checked on"), NULL, NULL, 0 },
+};
+
+KEEL_DEFINE_RECORD_TYPE (KeelImprovement, keel_improvement, "improvement", "improvements", "NC", fields)

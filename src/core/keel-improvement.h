@@ -1,0 +1,18 @@
+/* keel-improvement.h
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "keel-record.h"
+
+G_BEGIN_DECLS
+
+#define KEEL_TYPE_IMPROVEMENT (keel_improvement_get_type ())
+
+G_DECLARE_FINAL_TYPE (KeelImprovement, keel_improvement, KEEL, IMPROVEMENT, KeelRecord)
+
+G_END_DECLS

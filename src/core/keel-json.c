@@ -1,0 +1,353 @@
+/* keel-json.c
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "keel-json"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "keel-error.h"
+#include "keel-json.h"
+
+/* keel.json is meant to be read and diffed by people, so Keel writes it
+ * itself rather than with JsonGenerator: two-space indents, UTF-8 kept as
+ * it is, and numbers in their shortest exact form (0.1, not
+ * 0.10000000000000001). The same tree always gives the same bytes. */
+
+/* ------------------------------------------------------------------------ */
+/* Writing                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+write_string (GString    *out,
+              const char *s)
+{
+  g_string_append_c (out, '"');
+
+  for (const char *p = s; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+
+  g_string_append_c (out, '"');
+}
+
+static void
+write_double (GString *out,
+              double   d)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (d))
+    {
+      /* JSON has no NaN or infinity */
+      g_string_append (out, "null");
+      return;
+    }
+
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      char fmt[8];
+
+      g_snprintf (fmt, sizeof fmt, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, fmt, d);
+      if (g_ascii_strtod (buf, NULL) == d)
+        break;
+    }
+
+  g_string_append (out, buf);
+}
+
+static void
+indent (GString *out,
+        guint    depth)
+{
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+write_node (JsonNode *node,
+            GString  *out,
+            guint     depth)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        if (members == NULL)
+          {
+            g_string_append (out, "{}");
+            break;
+          }
+
+        g_string_append_c (out, '{');
+        for (const GList *l = members; l; l = l->next)
+          {
+            indent (out, depth + 1);
+            write_string (out, l->data);
+            g_string_append (out, ": ");
+            write_node (json_object_get_member (object, l->data), out, depth + 1);
+            if (l->next)
+              g_string_append_c (out, ',');
+          }
+        indent (out, depth);
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        if (n == 0)
+          {
+            g_string_append (out, "[]");
+            break;
+          }
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            indent (out, depth + 1);
+            write_node (json_array_get_element (array, i), out, depth + 1);
+            if (i + 1 < n)
+              g_string_append_c (out, ',');
+          }
+        indent (out, depth);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+
+    case JSON_NODE_VALUE:
+    default:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_STRING)
+          write_string (out, json_node_get_string (node));
+        else if (type == G_TYPE_INT64)
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+        else if (type == G_TYPE_DOUBLE)
+          write_double (out, json_node_get_double (node));
+        else if (type == G_TYPE_BOOLEAN)
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+        else
+          g_string_append (out, "null");
+      }
+      break;
+    }
+}
+
+void
+keel_json_write (JsonNode *node,
+                 GString  *out)
+{
+  g_return_if_fail (node != NULL);
+  g_return_if_fail (out != NULL);
+
+  write_node (node, out, 0);
+  g_string_append_c (out, '\n');
+}
+
+GBytes *
+keel_json_to_bytes (JsonNode *node)
+{
+  GString *out = g_string_sized_new (4096);
+
+  keel_json_write (node, out);
+
+  return g_string_free_to_bytes (out);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading                                                                  */
+/* ------------------------------------------------------------------------ */
+
+void
+keel_json_offset_to_line (const char *data,
+                          gsize       offset,
+                          guint      *line,
+                          guint      *column)
+{
+  guint l = 1, c = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          l++;
+          c = 1;
+        }
+      else if (((guchar) data[i] & 0xC0) != 0x80)
+        c++;
+    }
+
+  *line = l;
+  *column = c;
+}
+
+/* json-glib's parser recurses once per level: refuse absurd nesting before
+ * handing it the text, so a hostile file cannot exhaust the stack. */
+static gboolean
+check_depth (const char  *display_name,
+             const char  *data,
+             gsize        length,
+             GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > KEEL_JSON_MAX_DEPTH)
+            {
+              guint line, column;
+
+              keel_json_offset_to_line (data, i, &line, &column);
+              g_set_error (error, KEEL_ERROR, KEEL_ERROR_SYNTAX,
+                           _("%s line %u, column %u: nested more than %u levels deep; "
+                             "expected a Keel workspace"),
+                           display_name, line, column, KEEL_JSON_MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+/**
+ * keel_json_parse:
+ * @display_name: how to name the file in errors ("keel.json")
+ *
+ * Parses JSON text, with errors a person can act on: empty files, text
+ * that is not UTF-8, NUL bytes and syntax errors each name the line and
+ * column.
+ *
+ * Returns: (transfer full) (nullable): the root node
+ */
+JsonNode *
+keel_json_parse (const char  *display_name,
+                 const char  *data,
+                 gsize        length,
+                 GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *end = NULL;
+  gboolean blank = TRUE;
+
+  for (gsize i = 0; i < length && blank; i++)
+    blank = g_ascii_isspace (data[i]);
+
+  if (blank)
+    {
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_EMPTY,
+                   _("%s is empty; expected a Keel workspace (a JSON object)"),
+                   display_name);
+      return NULL;
+    }
+
+  if (!g_utf8_validate (data, length, &end))
+    {
+      guint line, column;
+      gsize offset = (gsize) (end - data);
+
+      keel_json_offset_to_line (data, offset, &line, &column);
+      if (offset < length && data[offset] == '\0')
+        g_set_error (error, KEEL_ERROR, KEEL_ERROR_ENCODING,
+                     _("%s line %u, column %u: contains a NUL byte; expected UTF-8 text"),
+                     display_name, line, column);
+      else
+        g_set_error (error, KEEL_ERROR, KEEL_ERROR_ENCODING,
+                     _("%s line %u, column %u: invalid UTF-8; expected UTF-8 text"),
+                     display_name, line, column);
+      return NULL;
+    }
+
+  if (!check_depth (display_name, data, length, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+    {
+      /* json-glib says "<data>:12:5: Parse error: unexpected …" */
+      const char *msg = local_error->message;
+      const char *detail;
+      guint line = 0, column = 0;
+
+      if (g_str_has_prefix (msg, "<data>:"))
+        msg += strlen ("<data>:");
+      detail = strstr (msg, "Parse error: ");
+      if (sscanf (msg, "%u:%u", &line, &column) == 2 && detail != NULL)
+        g_set_error (error, KEEL_ERROR, KEEL_ERROR_SYNTAX,
+                     _("%s line %u, column %u: not valid JSON: %s"),
+                     display_name, line, column, detail + strlen ("Parse error: "));
+      else
+        g_set_error (error, KEEL_ERROR, KEEL_ERROR_SYNTAX,
+                     _("%s is not valid JSON: %s"), display_name, msg);
+      return NULL;
+    }
+
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_EMPTY,
+                   _("%s is empty; expected a Keel workspace (a JSON object)"),
+                   display_name);
+      return NULL;
+    }
+
+  return json_node_ref (json_parser_get_root (parser));
+}

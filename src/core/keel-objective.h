@@ -1,0 +1,18 @@
+/* keel-objective.h
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "keel-record.h"
+
+G_BEGIN_DECLS
+
+#define KEEL_TYPE_OBJECTIVE (keel_objective_get_type ())
+
+G_DECLARE_FINAL_TYPE (KeelObjective, keel_objective, KEEL, OBJECTIVE, KeelRecord)
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* keel-person.c
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "keel-person"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "keel-person.h"
+
+/* Person: a record kind of keel.json ("people"). Its fields are its GObject properties and its
+ * JSON members, in this order. */
+static const KeelField fields[] = {
+  { "name", KEEL_FIELD_STRING, N_("Name"), NULL, NULL, KEEL_FIELD_REQUIRED },
+  { "email", KEEL_FIELD_STRING, N_("Email"), NULL, NULL, 0 },
+  { "job_title", KEEL_FIELD_STRING, N_("Job title"), NULL, NULL, 0 },
+  { "department", KEEL_FIELD_STRING, N_("Department"), NULL, NULL, 0 },
+  { "top_management", KEEL_FIELD_BOOLEAN, N_("Top management"), NULL, NULL, 0 },
+  { "review_team", KEEL_FIELD_BOOLEAN, N_("Review team member"), NULL, NULL, 0 },
+};
+
+KEEL_DEFINE_RECORD_TYPE (KeelPerson, keel_person, "person", "people", "PER", fields)

@@ -1,0 +1,18 @@
+/* keel-process.h
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "keel-record.h"
+
+G_BEGIN_DECLS
+
+#define KEEL_TYPE_PROCESS (keel_process_get_type ())
+
+G_DECLARE_FINAL_TYPE (KeelProcess, keel_process, KEEL, PROCESS, KeelRecord)
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* keel-reading.h
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "keel-record.h"
+
+G_BEGIN_DECLS
+
+#define KEEL_TYPE_READING (keel_reading_get_type ())
+
+G_DECLARE_FINAL_TYPE (KeelReading, keel_reading, KEEL, READING, KeelRecord)
+
+G_END_DECLS

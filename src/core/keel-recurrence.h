@@ -1,0 +1,18 @@
+/* keel-recurrence.h
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "keel-record.h"
+
+G_BEGIN_DECLS
+
+#define KEEL_TYPE_RECURRENCE (keel_recurrence_get_type ())
+
+G_DECLARE_FINAL_TYPE (KeelRecurrence, keel_recurrence, KEEL, RECURRENCE, KeelRecord)
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* keel-resource.h
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "keel-record.h"
+
+G_BEGIN_DECLS
+
+#define KEEL_TYPE_RESOURCE (keel_resource_get_type ())
+
+G_DECLARE_FINAL_TYPE (KeelResource, keel_resource, KEEL, RESOURCE, KeelRecord)
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* keel-review.h
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "keel-record.h"
+
+G_BEGIN_DECLS
+
+#define KEEL_TYPE_REVIEW (keel_review_get_type ())
+
+G_DECLARE_FINAL_TYPE (KeelReview, keel_review, KEEL, REVIEW, KeelRecord)
+
+G_END_DECLS

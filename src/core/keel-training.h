@@ -1,0 +1,18 @@
+/* keel-training.h
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "keel-record.h"
+
+G_BEGIN_DECLS
+
+#define KEEL_TYPE_TRAINING (keel_training_get_type ())
+
+G_DECLARE_FINAL_TYPE (KeelTraining, keel_training, KEEL, TRAINING, KeelRecord)
+
+G_END_DECLS
