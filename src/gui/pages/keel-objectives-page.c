@@ -1,0 +1,137 @@
+/* keel-objectives-page.c
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "keel-objectives-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "keel-objectives-page.h"
+
+struct _KeelObjectivesPage
+{
+  GtkWidget      parent_instance;
+
+  KeelWorkspace *workspace;
+};
+
+G_DEFINE_FINAL_TYPE (KeelObjectivesPage, keel_objectives_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_WORKSPACE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+keel_objectives_page_dispose (GObject *object)
+{
+  KeelObjectivesPage *self = (KeelObjectivesPage *)object;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->workspace);
+
+  G_OBJECT_CLASS (keel_objectives_page_parent_class)->dispose (object);
+}
+
+static void
+keel_objectives_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  KeelObjectivesPage *self = KEEL_OBJECTIVES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+keel_objectives_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  KeelObjectivesPage *self = KEEL_OBJECTIVES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      keel_objectives_page_set_workspace (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+keel_objectives_page_class_init (KeelObjectivesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = keel_objectives_page_dispose;
+  object_class->get_property = keel_objectives_page_get_property;
+  object_class->set_property = keel_objectives_page_set_property;
+
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL,
+                         KEEL_TYPE_WORKSPACE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+keel_objectives_page_init (KeelObjectivesPage *self)
+{
+  GtkWidget *status = adw_status_page_new ();
+
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Coming soon"));
+  gtk_widget_set_parent (status, GTK_WIDGET (self));
+}
+
+GtkWidget *
+keel_objectives_page_new (void)
+{
+  return g_object_new (KEEL_TYPE_OBJECTIVES_PAGE, NULL);
+}
+
+KeelWorkspace *
+keel_objectives_page_get_workspace (KeelObjectivesPage *self)
+{
+  g_return_val_if_fail (KEEL_IS_OBJECTIVES_PAGE (self), NULL);
+
+  return self->workspace;
+}
+
+void
+keel_objectives_page_set_workspace (KeelObjectivesPage *self,
+                                 KeelWorkspace *workspace)
+{
+  g_return_if_fail (KEEL_IS_OBJECTIVES_PAGE (self));
+  g_return_if_fail (!workspace || KEEL_IS_WORKSPACE (workspace));
+
+  if (g_set_object (&self->workspace, workspace))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+}
