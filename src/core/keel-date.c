@@ -77,15 +77,21 @@ keel_date_format (GDateTime *date)
 {
   g_return_val_if_fail (date != NULL, NULL);
 
-  return g_date_time_format (date, "%Y-%m-%d");
+  /* %Y does not pad years before 1000, which keel_date_parse() refuses */
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_time_get_year (date),
+                          g_date_time_get_month (date), g_date_time_get_day_of_month (date));
 }
 
 char *
 keel_date_time_format (GDateTime *date_time)
 {
+  g_autofree char *rest = NULL;
+
   g_return_val_if_fail (date_time != NULL, NULL);
 
-  return g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
+  rest = g_date_time_format (date_time, "-%m-%dT%H:%M:%S%:z");
+
+  return g_strdup_printf ("%04d%s", g_date_time_get_year (date_time), rest);
 }
 
 /**
