@@ -266,6 +266,10 @@ store_value (KeelRecord      *self,
         double old = g_value_get_double (slot);
         double new = g_value_get_double (value);
 
+        /* JSON has no infinity: keep only numbers keel.json can hold */
+        if (!isfinite (new))
+          new = NAN;
+
         if ((isnan (old) && isnan (new)) || old == new)
           return FALSE;
         g_value_set_double (slot, new);
@@ -1197,6 +1201,8 @@ read_field (KeelRecord      *self,
           (json_node_get_value_type (node) != G_TYPE_INT64 &&
            json_node_get_value_type (node) != G_TYPE_DOUBLE))
         return invalid (error, where, field->key, _("a number"), node);
+      if (!isfinite (json_node_get_double (node)))
+        return invalid (error, where, field->key, _("a number of a sensible size"), node);
       g_value_set_double (slot, json_node_get_double (node));
       return TRUE;
 
