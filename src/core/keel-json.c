@@ -70,6 +70,13 @@ write_double (GString *out,
       return;
     }
 
+  /* -0 would read back as the integer 0 and be written "0" next time */
+  if (d == 0)
+    {
+      g_string_append (out, "0");
+      return;
+    }
+
   for (int precision = 1; precision <= 17; precision++)
     {
       char fmt[8];
@@ -79,6 +86,10 @@ write_double (GString *out,
       if (g_ascii_strtod (buf, NULL) == d)
         break;
     }
+
+  /* %g writes 100 as 1e+02: whole numbers read better written out */
+  if (strchr (buf, 'e') != NULL && d == floor (d) && fabs (d) < 1e15)
+    g_snprintf (buf, sizeof buf, "%.0f", d);
 
   g_string_append (out, buf);
 }
