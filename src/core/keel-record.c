@@ -902,6 +902,9 @@ format_double (double d)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
+  if (d == 0)
+    return g_strdup ("0");
+
   /* The shortest text that reads back as the same number */
   for (int precision = 1; precision <= 17; precision++)
     {
@@ -912,6 +915,10 @@ format_double (double d)
       if (g_ascii_strtod (buf, NULL) == d)
         break;
     }
+
+  /* %g gives 1e+02 for 100: whole numbers read better written out */
+  if (strchr (buf, 'e') != NULL && d == floor (d) && fabs (d) < 1e15)
+    g_snprintf (buf, sizeof buf, "%.0f", d);
 
   return g_strdup (buf);
 }
