@@ -851,7 +851,8 @@ compare_names (gconstpointer a,
 }
 
 static void
-prune_backups (GFile *backups)
+prune_backups (GFile *backups,
+               guint  keep)
 {
   g_autoptr(GFileEnumerator) enumerator = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -874,7 +875,7 @@ prune_backups (GFile *backups)
 
   g_ptr_array_sort (names, compare_names);
 
-  for (guint i = 0; i + KEEL_WORKSPACE_BACKUPS < names->len; i++)
+  for (guint i = 0; i + keep < names->len; i++)
     {
       g_autoptr(GFile) old = g_file_get_child (backups, names->pdata[i]);
       g_file_delete (old, NULL, NULL);
@@ -908,14 +909,13 @@ backup_current (GFile *folder,
       return;
     }
 
+  /* Make room first: a save killed between the two steps must not leave
+   * more than KEEL_WORKSPACE_BACKUPS files */
+  prune_backups (backups, KEEL_WORKSPACE_BACKUPS - 1);
+
   if (link (src, dst) != 0 &&
       !g_file_copy (file, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL))
-    {
-      g_warning ("Cannot keep a backup of %s", src);
-      return;
-    }
-
-  prune_backups (backups);
+    g_warning ("Cannot keep a backup of %s", src);
 }
 
 static gboolean
