@@ -232,8 +232,55 @@ keel_json_offset_to_line (const char *data,
   *column = c;
 }
 
+static int
+hex4 (const char *data,
+      gsize       length,
+      gsize       at)
+{
+  int value = 0;
+
+  if (at + 4 > length)
+    return -1;
+
+  for (gsize k = at; k < at + 4; k++)
+    {
+      int digit = g_ascii_xdigit_value (data[k]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+
+  return value;
+}
+
+/* How many bytes after the backslash at @i a \u escape takes (5, or 11 for
+ * a surrogate pair), or 0 when json-glib would not turn it into text: half
+ * of a surrogate pair becomes invalid UTF-8, and \u0000 cuts the text. */
+static gsize
+unicode_escape_length (const char *data,
+                       gsize       length,
+                       gsize       i)
+{
+  int code = hex4 (data, length, i + 2);
+  int low = -1;
+
+  if (code < 0)
+    return 1;  /* not an escape at all: json-glib says so itself */
+  if (code == 0 || (code >= 0xDC00 && code <= 0xDFFF))
+    return 0;
+  if (code < 0xD800 || code > 0xDBFF)
+    return 5;
+
+  if (i + 7 < length && data[i + 6] == '\\' && data[i + 7] == 'u')
+    low = hex4 (data, length, i + 8);
+
+  return (low >= 0xDC00 && low <= 0xDFFF) ? 11 : 0;
+}
+
 /* json-glib's parser recurses once per level: refuse absurd nesting before
- * handing it the text, so a hostile file cannot exhaust the stack. */
+ * handing it the text, so a hostile file cannot exhaust the stack. Escapes
+ * that would not give text are refused here too, where their place is known. */
 static gboolean
 check_depth (const char  *display_name,
              const char  *data,
@@ -249,7 +296,24 @@ check_depth (const char  *display_name,
 
       if (in_string)
         {
-          if (c == '\\')
+          if (c == '\\' && i + 1 < length && data[i + 1] == 'u')
+            {
+              gsize skip = unicode_escape_length (data, length, i);
+
+              if (skip == 0)
+                {
+                  guint line, column;
+
+                  keel_json_offset_to_line (data, i, &line, &column);
+                  g_set_error (error, KEEL_ERROR, KEEL_ERROR_ENCODING,
+                               _("%s line %u, column %u: %.6s is not a character of text; "
+                                 "expected UTF-8 text"),
+                               display_name, line, column, data + i);
+                  return FALSE;
+                }
+              i += skip;
+            }
+          else if (c == '\\')
             i++;
           else if (c == '"')
             in_string = FALSE;
