@@ -1109,6 +1109,26 @@ json_type_name (JsonNode *node)
     }
 }
 
+/* At most 120 bytes of @text, cut between characters, for quoting a value
+ * in an error: a hostile file can hold a value of any size, and the
+ * message must stay readable. */
+static char *
+excerpt (const char *text)
+{
+  gsize n = 0;
+
+  while (n < 120 && text[n] != '\0')
+    n++;
+
+  if (text[n] == '\0')
+    return g_strdup (text);
+
+  while (n > 0 && ((guchar) text[n] & 0xC0) == 0x80)
+    n--;
+
+  return g_strdup_printf ("%.*s…", (int) n, text);
+}
+
 static gboolean
 invalid (GError    **error,
          const char *where,
@@ -1118,9 +1138,13 @@ invalid (GError    **error,
 {
   if (found != NULL && JSON_NODE_HOLDS_VALUE (found) &&
       json_node_get_value_type (found) == G_TYPE_STRING)
-    g_set_error (error, KEEL_ERROR, KEEL_ERROR_INVALID,
-                 _("%s, field “%s”: expected %s, found “%s”"),
-                 where, key, expected, json_node_get_string (found));
+    {
+      g_autofree char *shown = excerpt (json_node_get_string (found));
+
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_INVALID,
+                   _("%s, field “%s”: expected %s, found “%s”"),
+                   where, key, expected, shown);
+    }
   else
     g_set_error (error, KEEL_ERROR, KEEL_ERROR_INVALID,
                  _("%s, field “%s”: expected %s, found %s"),

@@ -221,6 +221,26 @@ keel_reference_free (KeelReference *reference)
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
 
+/* At most 120 bytes of @text, cut between characters, for quoting a value
+ * in an error: a hostile file can hold a value of any size, and the
+ * message must stay readable. */
+static char *
+excerpt (const char *text)
+{
+  gsize n = 0;
+
+  while (n < 120 && text[n] != '\0')
+    n++;
+
+  if (text[n] == '\0')
+    return g_strdup (text);
+
+  while (n > 0 && ((guchar) text[n] & 0xC0) == 0x80)
+    n--;
+
+  return g_strdup_printf ("%.*s…", (int) n, text);
+}
+
 static char *
 sha256_of (const char *data,
            gsize       length)
@@ -574,11 +594,13 @@ parse_workspace (const char  *name,
 
           if (!parse_id (klass->id_prefix, id, &counter_key, &number))
             {
+              g_autofree char *shown = excerpt (id);
+
               inner = g_error_new (KEEL_ERROR, KEEL_ERROR_INVALID,
                                    strcmp (klass->id_prefix, "MR") == 0
                                      ? _("“%s” in \"%s\" is not an id; expected an id like MR-2026-01")
                                      : _("“%s” in \"%s\" is not an id; expected an id like %s-1"),
-                                   id, klass->collection, klass->id_prefix);
+                                   shown, klass->collection, klass->id_prefix);
               return (record_error (error, inner, name, data, length, id, 0), NULL);
             }
 
