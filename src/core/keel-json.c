@@ -343,6 +343,57 @@ check_depth (const char  *display_name,
   return TRUE;
 }
 
+/* JSON allows a name twice in one object and json-glib keeps the last
+ * value: in keel.json that would drop a field, or a whole list, without a
+ * word. The members of each open object are counted as they are read. */
+typedef struct
+{
+  GArray *counts;
+  char   *name;
+  guint   line;
+  guint   column;
+} Duplicates;
+
+static void
+object_start_cb (JsonParser *parser,
+                 Duplicates *dup)
+{
+  guint zero = 0;
+
+  g_array_append_val (dup->counts, zero);
+}
+
+static void
+object_member_cb (JsonParser *parser,
+                  JsonObject *object,
+                  const char *name,
+                  Duplicates *dup)
+{
+  guint *count;
+
+  if (dup->counts->len == 0)
+    return;
+
+  count = &g_array_index (dup->counts, guint, dup->counts->len - 1);
+  (*count)++;
+
+  if (dup->name == NULL && json_object_get_size (object) < *count)
+    {
+      dup->name = g_strdup (name);
+      dup->line = json_parser_get_current_line (parser);
+      dup->column = json_parser_get_current_pos (parser);
+    }
+}
+
+static void
+object_end_cb (JsonParser *parser,
+               JsonObject *object,
+               Duplicates *dup)
+{
+  if (dup->counts->len > 0)
+    g_array_set_size (dup->counts, dup->counts->len - 1);
+}
+
 /**
  * keel_json_parse:
  * @display_name: how to name the file in errors ("keel.json")
@@ -361,8 +412,12 @@ keel_json_parse (const char  *display_name,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *duplicate = NULL;
+  Duplicates dup = { counts, NULL, 0, 0 };
   const char *end = NULL;
   gboolean blank = TRUE;
+  gboolean loaded;
 
   for (gsize i = 0; i < length && blank; i++)
     blank = g_ascii_isspace (data[i]);
@@ -396,7 +451,14 @@ keel_json_parse (const char  *display_name,
     return NULL;
 
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+  g_signal_connect (parser, "object-start", G_CALLBACK (object_start_cb), &dup);
+  g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), &dup);
+  g_signal_connect (parser, "object-end", G_CALLBACK (object_end_cb), &dup);
+
+  loaded = json_parser_load_from_data (parser, data, (gssize) length, &local_error);
+  duplicate = dup.name;
+
+  if (!loaded)
     {
       /* json-glib says "<data>:12:5: Parse error: unexpected …" */
       const char *msg = local_error->message;
@@ -413,6 +475,15 @@ keel_json_parse (const char  *display_name,
       else
         g_set_error (error, KEEL_ERROR, KEEL_ERROR_SYNTAX,
                      _("%s is not valid JSON: %s"), display_name, msg);
+      return NULL;
+    }
+
+  if (duplicate != NULL)
+    {
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_SYNTAX,
+                   _("%s line %u, column %u: “%s” appears twice in one object; "
+                     "expected each name once"),
+                   display_name, dup.line, dup.column, duplicate);
       return NULL;
     }
 
