@@ -281,6 +281,88 @@ test_parse_nul (void)
   assert_message (error, "line 1, column 3: contains a NUL byte");
 }
 
+/* \u escapes that are not text: half of a surrogate pair, or NUL (which
+ * json-glib would silently cut the text at) */
+static void
+test_parse_bad_escapes (void)
+{
+  static const struct {
+    const char *text;
+    const char *position;
+  } cases[] = {
+    { "{\n  \"a\": \"x\\udc00y\"\n}", "keel.json line 2, column 10" },
+    { "{\n  \"a\": \"\\uD83D\\u0041\"\n}", "keel.json line 2, column 9" },
+    { "{\"a\": \"ok\", \"b\": \"\\ud800\"}", "keel.json line 1, column 19" },
+    { "{\"a\": \"before\\u0000after\"}", "keel.json line 1, column 14" },
+    { "{\"\\udfff\": 1}", "keel.json line 1, column 3" },
+  };
+  static const char *fine[] = {
+    "{\"a\": \"\\ud83d\\udee1 shield\"}",
+    "{\"a\": \"\\\\udc00 is only text\"}",
+    "{\"a\": \"\\u00e9\\u20ac\\u0001\"}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = keel_json_parse ("keel.json", cases[i].text,
+                                                  strlen (cases[i].text), &error);
+
+      g_assert_null (node);
+      g_assert_error (error, KEEL_ERROR, KEEL_ERROR_ENCODING);
+      assert_message (error, cases[i].position);
+      assert_message (error, "expected");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (fine); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = keel_json_parse ("keel.json", fine[i], strlen (fine[i]), &error);
+      const char *value;
+
+      g_assert_no_error (error);
+      value = json_object_get_string_member (json_node_get_object (node), "a");
+      g_assert_true (g_utf8_validate (value, -1, NULL));
+    }
+}
+
+/* JSON lets a name appear twice in an object and json-glib keeps the last:
+ * in keel.json that would silently drop a field, or a whole list */
+static void
+test_parse_duplicate_names (void)
+{
+  static const struct {
+    const char *text;
+    const char *message;
+  } cases[] = {
+    { "{\n  \"a\": 1,\n  \"b\": 2,\n  \"a\": 3\n}", "keel.json line 4" },
+    { "{\"people\": [{\"id\": \"PER-1\", \"name\": \"A\",\n \"name\": \"B\"}]}", "keel.json line 2" },
+    { "{\"people\": [],\n \"x\": {\"people\": 1},\n\n \"people\": [{}]}", "keel.json line 4" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = keel_json_parse ("keel.json", cases[i].text,
+                                                  strlen (cases[i].text), &error);
+
+      g_assert_null (node);
+      g_assert_error (error, KEEL_ERROR, KEEL_ERROR_SYNTAX);
+      assert_message (error, cases[i].message);
+      assert_message (error, "twice");
+    }
+
+  /* The same name in different objects is fine */
+  {
+    const char *text = "{\"a\": {\"a\": {\"a\": 1}}, \"b\": [{\"a\": 1}, {\"a\": 2}]}";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) node = keel_json_parse ("keel.json", text, strlen (text), &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (node);
+  }
+}
+
 static void
 test_parse_deep (void)
 {
@@ -375,6 +457,8 @@ main (int   argc,
   g_test_add_func ("/keel/json/parse-empty", test_parse_empty);
   g_test_add_func ("/keel/json/parse-invalid-utf8", test_parse_invalid_utf8);
   g_test_add_func ("/keel/json/parse-nul", test_parse_nul);
+  g_test_add_func ("/keel/json/parse-bad-escapes", test_parse_bad_escapes);
+  g_test_add_func ("/keel/json/parse-duplicate-names", test_parse_duplicate_names);
   g_test_add_func ("/keel/json/parse-deep", test_parse_deep);
   g_test_add_func ("/keel/json/offset-to-line", test_offset_to_line);
 

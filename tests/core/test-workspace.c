@@ -513,6 +513,17 @@ static const BadCase bad_cases[] = {
     HEAD "  \"people\": [\n    {\n      \"id\": \"PER-1\",\n      \"name\": \"Ada\"\n    },\n"
     "    {\n      \"id\": \"PER-1\",\n      \"name\": \"Grace\"\n    }\n  ]\n}\n", -1,
     KEEL_ERROR_DUPLICATE_ID, { "keel.json line 10", "PER-1", "used twice", "first at line 6", "expected every id to be unique" } },
+  { "duplicate-list",
+    HEAD "  \"people\": [\n    {\"id\": \"PER-1\", \"name\": \"Ada\"}\n  ],\n"
+    "  \"people\": [\n    {\"id\": \"PER-2\", \"name\": \"Grace\"}\n  ]\n}\n", -1,
+    KEEL_ERROR_SYNTAX, { "keel.json line 9, column ", "“people” appears twice", "expected each name once" } },
+  { "duplicate-field",
+    HEAD "  \"people\": [\n    {\n      \"id\": \"PER-1\",\n      \"name\": \"Ada\",\n"
+    "      \"name\": \"Grace\"\n    }\n  ]\n}\n", -1,
+    KEEL_ERROR_SYNTAX, { "keel.json line 8, column ", "“name” appears twice" } },
+  { "lone-surrogate",
+    HEAD "  \"organisation\": {\"name\": \"Caf\\udce9\"}\n}\n", -1,
+    KEEL_ERROR_ENCODING, { "keel.json line 4, column 32", "\\udce9 is not a character", "expected UTF-8 text" } },
   { "not-an-id",
     HEAD "  \"people\": [\n    {\n      \"id\": \"PERSON-1\"\n    }\n  ]\n}\n", -1,
     KEEL_ERROR_INVALID, { "keel.json line 6", "PERSON-1", "expected an id like PER-1" } },
