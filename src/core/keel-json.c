@@ -31,6 +31,13 @@ static void
 write_string (GString    *out,
               const char *s)
 {
+  g_autofree char *valid = NULL;
+
+  /* Never write what the parser refuses: bytes that are not UTF-8 (from a
+   * careless import) become U+FFFD rather than make keel.json unreadable */
+  if (!g_utf8_validate (s, -1, NULL))
+    s = valid = g_utf8_make_valid (s, -1);
+
   g_string_append_c (out, '"');
 
   for (const char *p = s; *p; p++)
