@@ -163,6 +163,30 @@ test_write_fixed_point (void)
     }
 }
 
+/* Text that is not UTF-8 (from a careless import, say) must not make
+ * Keel write a keel.json it cannot read back */
+static void
+test_write_invalid_utf8 (void)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  json_object_set_string_member (object, "latin1", "Caf\xe9 cr\xe8me");
+  json_object_set_string_member (object, "cut", "\xe2\x82");
+  json_object_set_string_member (object, "k\xfcr", "name not UTF-8");
+  json_node_set_object (root, object);
+
+  text = write_text (root);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  again = keel_json_parse ("keel.json", text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (again), "latin1"),
+                   ==, "Caf\xef\xbf\xbd cr\xef\xbf\xbdme");
+}
+
 /* ------------------------------------------------------------------------ */
 /* Reading                                                                  */
 /* ------------------------------------------------------------------------ */
@@ -453,6 +477,7 @@ main (int   argc,
 
   g_test_add_func ("/keel/json/write-exact", test_write_exact);
   g_test_add_func ("/keel/json/write-fixed-point", test_write_fixed_point);
+  g_test_add_func ("/keel/json/write-invalid-utf8", test_write_invalid_utf8);
   g_test_add_func ("/keel/json/parse-error-position", test_parse_error_position);
   g_test_add_func ("/keel/json/parse-empty", test_parse_empty);
   g_test_add_func ("/keel/json/parse-invalid-utf8", test_parse_invalid_utf8);
