@@ -976,11 +976,15 @@ static JsonNode *
 strv_to_json (const char * const *strv)
 {
   JsonArray *array = json_array_new ();
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
 
   for (guint i = 0; strv[i] != NULL; i++)
     json_array_add_string_element (array, strv[i]);
 
-  return json_node_init_array (json_node_alloc (), array);
+  /* take, not init: json_node_init_array() adds a reference of its own */
+  json_node_take_array (node, array);
+
+  return node;
 }
 
 /**
@@ -995,6 +999,7 @@ keel_record_to_json (KeelRecord *self)
   KeelRecordClass *klass;
   KeelRecordPrivate *priv;
   JsonObject *object;
+  JsonNode *result;
 
   g_return_val_if_fail (KEEL_IS_RECORD (self), NULL);
 
@@ -1061,7 +1066,8 @@ keel_record_to_json (KeelRecord *self)
                 g_autoptr(KeelRecord) child = g_list_model_get_item (model, j);
                 json_array_add_element (array, keel_record_to_json (child));
               }
-            node = json_node_init_array (json_node_alloc (), array);
+            node = json_node_new (JSON_NODE_ARRAY);
+            json_node_take_array (node, array);
           }
           break;
         default:
@@ -1081,7 +1087,10 @@ keel_record_to_json (KeelRecord *self)
                                   json_node_copy (json_object_get_member (priv->extra, l->data)));
     }
 
-  return json_node_init_object (json_node_alloc (), object);
+  result = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (result, object);
+
+  return result;
 }
 
 static const char *
