@@ -822,6 +822,7 @@ build_tree (KeelWorkspace *self)
   JsonObject *object = json_object_new ();
   JsonObject *counters = json_object_new ();
   g_autoptr(GList) keys = NULL;
+  JsonNode *node;
   guint n_kinds;
   const GType *kinds = keel_workspace_get_kinds (&n_kinds);
 
@@ -862,7 +863,11 @@ build_tree (KeelWorkspace *self)
                                 json_node_copy (json_object_get_member (self->extra, l->data)));
     }
 
-  return json_node_init_object (json_node_alloc (), object);
+  /* take, not init: json_node_init_object() adds a reference of its own */
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+
+  return node;
 }
 
 static int
