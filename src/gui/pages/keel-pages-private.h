@@ -1,0 +1,63 @@
+/* keel-pages-private.h
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "keel-record.h"
+#include "keel-workspace.h"
+
+G_BEGIN_DECLS
+
+/* What the record pages and editors share. */
+
+/* Copies every field of @src into @dst (same kind), parts as fresh copies;
+ * the id of @dst is kept. Used to apply an editor's working copy. */
+void        _keel_record_assign          (KeelRecord     *dst,
+                                          KeelRecord     *src);
+/* The name of the person @id in @workspace, else @id itself; "" for NULL */
+const char *_keel_person_name            (KeelWorkspace  *workspace,
+                                          const char     *id);
+/* The number at the end of an id ("OBJ-12" → 12), for sorting; 0 if none */
+gint64      _keel_id_number              (const char     *id);
+/* "2026-03-31", or "" when unset */
+char       *_keel_date_text              (GDateTime      *date);
+/* The label of an objective status ("on-track" → "On track") */
+const char *_keel_objective_status_label (const char     *status);
+/* The allowed values of an enum field of @type, and their labels */
+const char * const *_keel_objective_statuses (void);
+/* Adds or removes the "error" style class */
+void        _keel_widget_set_error       (GtkWidget      *widget,
+                                          gboolean        error);
+/* Names the text field of an entry row after its title, for screen readers */
+void        _keel_entry_row_label        (AdwEntryRow    *row);
+
+/* A choice of people for an AdwComboRow: names in a GtkStringList and
+ * the ids beside them. @top_management_only for approvers. */
+typedef struct
+{
+  GtkStringList *names;
+  GPtrArray     *ids;
+} KeelPeopleChoice;
+
+KeelPeopleChoice *_keel_people_choice_new   (KeelWorkspace          *workspace,
+                                             gboolean                top_management_only);
+void              _keel_people_choice_free  (KeelPeopleChoice       *choice);
+/* The position of @id, or GTK_INVALID_LIST_POSITION */
+guint             _keel_people_choice_find  (KeelPeopleChoice       *choice,
+                                             const char             *id);
+/* The id at @position, or NULL */
+const char       *_keel_people_choice_id    (KeelPeopleChoice       *choice,
+                                             guint                   position);
+
+/* A labelled date entry row with a calendar in a popover as its suffix */
+void              _keel_entry_row_add_calendar (AdwEntryRow         *row);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KeelPeopleChoice, _keel_people_choice_free)
+
+G_END_DECLS

@@ -1,0 +1,51 @@
+/* page-test-util.h
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "keel-records.h"
+#include "keel-window.h"
+#include "keel-workspace.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the page tests: a workspace folder, the real window on it,
+ * bounded waits. */
+
+typedef void (*PageTestFill) (KeelWorkspace *workspace);
+
+/* gtk_test_init () and friends; TRUE when there is a display */
+gboolean    page_test_init          (int           *argc,
+                                     char        ***argv);
+/* A new temporary folder with a keel.json holding two people (PER-1 Ana
+ * Lima, top management; PER-2 Ben Ortiz) and whatever @fill adds */
+char       *page_test_make_folder   (PageTestFill   fill);
+void        page_test_remove_folder (const char    *path);
+/* The window, presented, with the folder open and @page shown */
+KeelWindow *page_test_open_window   (const char    *folder,
+                                     const char    *page);
+void        page_test_close_window  (KeelWindow    *window);
+/* Runs the main loop until @check returns TRUE or @timeout_ms passes */
+gboolean    page_test_wait          (gboolean     (*check) (gpointer data),
+                                     gpointer       data,
+                                     guint          timeout_ms);
+void        page_test_iterate       (guint          ms);
+/* The first toplevel window of @type, or NULL */
+GtkWidget  *page_test_find_toplevel (GType          type);
+/* Waits until @workspace has nothing left to save */
+gboolean    page_test_wait_saved    (KeelWorkspace *workspace);
+/* keel.json of @folder, parsed; the root object */
+JsonObject *page_test_read_file     (const char    *folder,
+                                     JsonParser   **parser);
+KeelRecord *page_test_person        (const char    *name,
+                                     gboolean       top_management);
+/* Renders @widget as it is now; (transfer full) */
+GdkTexture *page_test_render        (GtkWidget     *widget);
+
+G_END_DECLS
