@@ -683,17 +683,14 @@ policy_has_version (KeelRecord *policy,
 }
 
 gboolean
-keel_policy_sign_off (KeelRecord  *policy,
-                      KeelRecord  *version,
-                      KeelRecord  *approver,
-                      GDateTime   *on,
-                      GError     **error)
+keel_policy_check_sign_off (KeelRecord  *policy,
+                            KeelRecord  *version,
+                            KeelRecord  *approver,
+                            GDateTime   *on,
+                            GError     **error)
 {
   g_autoptr(GDateTime) today = keel_date_today ();
-  g_autoptr(GDateTime) review = NULL;
-  g_autoptr(KeelRecord) approval = NULL;
   GDateTime *version_date;
-  GDateTime *current_review;
 
   g_return_val_if_fail (KEEL_IS_POLICY (policy), FALSE);
   g_return_val_if_fail (KEEL_IS_POLICY_VERSION (version), FALSE);
@@ -735,6 +732,30 @@ keel_policy_sign_off (KeelRecord  *policy,
                            _("The approval cannot be dated in the future"));
       return FALSE;
     }
+
+  return TRUE;
+}
+
+gboolean
+keel_policy_sign_off (KeelRecord  *policy,
+                      KeelRecord  *version,
+                      KeelRecord  *approver,
+                      GDateTime   *on,
+                      GError     **error)
+{
+  g_autoptr(GDateTime) today = keel_date_today ();
+  g_autoptr(GDateTime) review = NULL;
+  g_autoptr(KeelRecord) approval = NULL;
+  GDateTime *current_review;
+
+  g_return_val_if_fail (KEEL_IS_POLICY (policy), FALSE);
+  g_return_val_if_fail (KEEL_IS_POLICY_VERSION (version), FALSE);
+
+  if (on == NULL)
+    on = today;
+
+  if (!keel_policy_check_sign_off (policy, version, approver, on, error))
+    return FALSE;
 
   approval = g_object_new (KEEL_TYPE_SIGN_OFF, NULL);
   keel_record_set_string (approval, "by", keel_record_get_id (approver));

@@ -132,6 +132,12 @@ gboolean     keel_policy_check_approver          (KeelRecord   *person,
 GPtrArray   *keel_policy_list_approvers          (GListModel   *people);
 /* 12 months after @approved_on (transfer full) */
 GDateTime   *keel_policy_default_next_review     (GDateTime    *approved_on);
+/* Whether keel_policy_sign_off () would accept these, without signing */
+gboolean     keel_policy_check_sign_off          (KeelRecord   *policy,
+                                                  KeelRecord   *version,
+                                                  KeelRecord   *approver,
+                                                  GDateTime    *on,
+                                                  GError      **error);
 /* Signs @version of @policy off by @approver on @on (NULL: today).
  * Refused when the version is not @policy's, is already signed, the
  * approver is not top management, or the date is before the version's

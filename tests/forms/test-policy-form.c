@@ -296,6 +296,30 @@ test_sign_off_refused (void)
 }
 
 static void
+test_check_sign_off (void)
+{
+  g_autoptr(KeelRecord) policy = g_object_new (KEEL_TYPE_POLICY, NULL);
+  g_autoptr(KeelRecord) ceo = person ("PER-1", "Ana", TRUE);
+  g_autoptr(KeelRecord) dev = person ("PER-2", "Bo", FALSE);
+  g_autoptr(GError) error = NULL;
+  KeelRecord *v;
+
+  pin_today ("2026-03-01");
+  v = version_of (policy, "1.0", "2026-02-01");
+
+  /* Checking signs nothing */
+  g_assert_true (keel_policy_check_sign_off (policy, v, ceo, NULL, NULL));
+  g_assert_false (keel_policy_version_is_signed (v));
+  g_assert_null (keel_record_get_date (policy, "next_review"));
+
+  g_assert_false (keel_policy_check_sign_off (policy, v, dev, NULL, &error));
+  g_assert_error (error, KEEL_ERROR, KEEL_ERROR_INVALID);
+  g_assert_false (keel_policy_version_is_signed (v));
+
+  keel_date_set_today (NULL);
+}
+
+static void
 test_signed_version_locked (void)
 {
   g_autoptr(KeelRecord) policy = g_object_new (KEEL_TYPE_POLICY, NULL);
@@ -570,6 +594,7 @@ main (int   argc,
   g_test_add_func ("/keel/forms/policy/sign-off/keeps-later-review", test_sign_off_keeps_later_review);
   g_test_add_func ("/keel/forms/policy/sign-off/leap-day", test_sign_off_leap_day);
   g_test_add_func ("/keel/forms/policy/sign-off/refused", test_sign_off_refused);
+  g_test_add_func ("/keel/forms/policy/sign-off/check", test_check_sign_off);
   g_test_add_func ("/keel/forms/policy/sign-off/locked", test_signed_version_locked);
   g_test_add_func ("/keel/forms/policy/sign-off/half-signed", test_half_signed_is_not_signed);
   g_test_add_func ("/keel/forms/policy/sign-off/approvers", test_list_approvers);
