@@ -549,27 +549,73 @@ def all_cases(base_text):
             + deep_cases() + big_cases(base) + special_cases())
 
 
+def every_field(kinds):
+    """A small valid workspace: one record of each kind with every field set."""
+    data = {'format': 'keel-workspace', 'version': 1}
+    order = sorted((k for k in kinds.values() if k['collection']), key=lambda k: k['prefix'] != 'PER')
+    for k in order:
+        data[k['collection']] = [{'id': 'MR-2026-01' if k['prefix'] == 'MR' else f'{k["prefix"]}-1'}]
+    for type_name, k in kinds.items():
+        if k['collection']:
+            data[k['collection']][0].update(valid_part(kinds, type_name, data))
+    data['organisation'] = valid_part(kinds, 'keel_organisation', data)
+    data['organisation']['name'] = 'Fuzz GmbH'
+    data['people'].append({'id': 'PER-2', 'name': 'Two'})
+    data['objectives'].append({'id': 'OBJ-2', 'title': 'Two', 'owner': 'PER-2', 'measure': 'm',
+                               'target': 2, 'due': '2026-12-31'})
+    return data
+
+
 def write_seeds(target):
+    """Seeds for the fuzzer: small valid workspaces, and small broken ones
+    of each sort this script knows."""
     work = tempfile.mkdtemp(prefix='keel-seeds-')
     try:
         base_text = make_base(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     os.makedirs(target, exist_ok=True)
-    base = json.loads(base_text)
-    small = {'format': 'keel-workspace', 'version': 1,
-             'organisation': base['organisation'],
-             'people': base['people'][:2], 'objectives': base['objectives'][:1],
-             'reviews': base['reviews'][:1], 'evidence': base['evidence'][:1],
-             'communications': base['communications'][:1], 'risks': base['risks'][:1],
-             'policies': base['policies'][:1]}
-    seeds = {'valid-small.json': dump(small), 'valid-demo.json': base_text,
-             'valid-minimal.json': b'{"format": "keel-workspace", "version": 1}\n'}
+    kinds = read_kinds()
+    small = every_field(kinds)
     small_text = dump(small)
-    for case in text_cases(small_text)[::6] + structure_cases(small)[::8]:
-        if case.content is not None and len(case.content) < 16384:
-            slug = re.sub(r'[^a-z0-9]+', '-', case.name.lower()).strip('-')[:40]
+    seeds = {
+        'valid-demo.json': base_text,
+        'valid-every-field.json': small_text,
+        'valid-minimal.json': b'{"format": "keel-workspace", "version": 1}\n',
+        'valid-unknown-members.json': dump({'format': 'keel-workspace', 'version': 1, 'x-app': {'a': [1, 2.5, None, True]},
+                                            'people': [{'id': 'PER-1', 'name': 'A', 'x-note': 'kept'}]}),
+        'valid-escapes.json': b'{"format": "keel-workspace", "version": 1, "people": [{"id": "PER-1", '
+                              b'"name": "\\u00e9\\u0000\\ud83d\\ude00\\\\\\"\\/\\b\\f\\n\\r\\t"}]}\n',
+        'edge-lone-surrogates.json': b'{"format": "keel-workspace", "version": 1, "people": [{"id": "PER-1", '
+                                     b'"name": "\\ud800 \\udc00"}]}\n',
+        'edge-numbers.json': b'{"format": "keel-workspace", "version": 1, "objectives": [{"id": "OBJ-1", '
+                             b'"title": "n", "target": 1e308, "baseline": -0.0, "readings": [{"date": "2026-01-01", '
+                             b'"value": 9223372036854775807}, {"date": "2026-02-01", "value": 1e-320}]}], '
+                             b'"risks": [{"id": "RSK-1", "likelihood": 9223372036854775807, "impact": -9223372036854775808}]}\n',
+        'edge-duplicate-keys.json': b'{"format": "keel-workspace", "version": 1, "version": 1, "people": '
+                                    b'[{"id": "PER-1", "name": "a", "name": "b"}], "people": []}\n',
+        'edge-nulls.json': b'{"format": "keel-workspace", "version": 1, "organisation": null, "people": null, '
+                           b'"objectives": [{"id": "OBJ-1", "title": null, "readings": null}]}\n',
+        'edge-leading-zeros.json': b'{"format": "keel-workspace", "version": 1, "people": [{"id": "PER-1", "name": "a"}, '
+                                   b'{"id": "PER-01", "name": "b"}], "counters": {"PER": 0}}\n',
+    }
+    wanted = ('truncated at', 'truncated inside', 'invalid UTF-8 (overlong)', 'NUL in a string',
+              'not JSON: trailing comma', 'not JSON: unterminated string',
+              'not JSON, read anyway: two documents', 'not JSON, read anyway: unknown escape')
+    picked = {}
+    for case in text_cases(small_text) + structure_cases(small) + type_cases(kinds, small):
+        if case.content is None or len(case.content) > 16384:
+            continue
+        group = case.name.split(' #')[0]
+        if case.name.startswith(wanted) or case.expect in (DANGLING, FORMAT) or \
+                case.name.startswith(('id ', 'duplicate', 'review id', 'counters', 'list ')) or \
+                (case.expect == TYPE and case.name.startswith('type ') and '.' in group[5:]):
+            picked.setdefault(case.expect + ':' + case.name.split()[0], []).append(case)
+    for key, group in sorted(picked.items()):
+        for case in group[::max(1, len(group) // 2)][:2]:
+            slug = re.sub(r'[^a-z0-9]+', '-', case.name.lower()).strip('-')[:48]
             seeds[f'bad-{slug}.json'] = case.content
+    seeds['bad-deep-nesting.json'] = b'{"format": "keel-workspace", "version": 1, "x": ' + b'[' * 70 + b']' * 70 + b'}'
     for name, content in seeds.items():
         with open(os.path.join(target, name), 'wb') as f:
             f.write(content)
