@@ -1243,6 +1243,65 @@ test_watch_conflict (void)
   tmp_clear (&tmp);
 }
 
+static gboolean reload_failed_flag;
+
+static void
+reload_failed_flag_cb (KeelWorkspace *workspace,
+                       GError        *error,
+                       gpointer       user_data)
+{
+  g_assert_error (error, KEEL_ERROR, KEEL_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "keel.json line 1"));
+  reload_failed_flag = TRUE;
+}
+
+/* Someone else leaves keel.json broken: what we hold stays, and nothing we
+ * save later writes over their file */
+static void
+test_watch_reload_failed (void)
+{
+  Tmp tmp;
+  g_autoptr(KeelWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *sha_after = NULL;
+  Events events = { 0 };
+
+  tmp_init (&tmp);
+  workspace = new_small_workspace (&tmp, "Ours");
+  connect_events (workspace, &events);
+  reload_failed_flag = FALSE;
+  g_signal_connect (workspace, "reload-failed", G_CALLBACK (reload_failed_flag_cb), NULL);
+  g_assert_true (keel_workspace_watch (workspace, &error));
+
+  keel_test_write (tmp.file, "{\"format\": \"keel-workspace\", \"version\": 1, oops");
+  sha = keel_test_sha256_of_file (tmp.file);
+
+  keel_test_expect_log ("keel-workspace", G_LOG_LEVEL_WARNING, "*keel.json line 1*");
+  g_assert_true (keel_test_wait_for (&reload_failed_flag, 5000));
+  keel_test_assert_expected_logs ();
+  g_assert_cmpuint (events.reloaded, ==, 0);
+  g_assert_cmpstr (person_name (workspace, "PER-1"), ==, "Ours");
+
+  /* An edit made now is kept aside, not written over their broken file */
+  keel_record_set_string (keel_workspace_lookup (workspace, "PER-1"), "name", "Ours, edited");
+  keel_test_expect_log ("keel-workspace", G_LOG_LEVEL_WARNING, "*keel.json was changed by another program*");
+  g_assert_false (keel_workspace_save (workspace, NULL, &error));
+  keel_test_assert_expected_logs ();
+  g_assert_error (error, KEEL_ERROR, KEEL_ERROR_CONFLICT);
+  sha_after = keel_test_sha256_of_file (tmp.file);
+  g_assert_cmpstr (sha_after, ==, sha);
+  g_assert_nonnull (events.conflict_path);
+  {
+    g_autofree char *copy = keel_test_read (events.conflict_path, NULL);
+    g_assert_nonnull (strstr (copy, "\"Ours, edited\""));
+  }
+  g_assert_cmpstr (person_name (workspace, "PER-1"), ==, "Ours, edited");
+
+  events_clear (&events);
+  tmp_clear (&tmp);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Ids                                                                      */
 /* ------------------------------------------------------------------------ */
@@ -1667,6 +1726,7 @@ main (int   argc,
   g_test_add_func ("/keel/workspace/save-failure-real", test_save_failure_real);
   g_test_add_func ("/keel/workspace/watch-reload", test_watch_reload);
   g_test_add_func ("/keel/workspace/watch-conflict", test_watch_conflict);
+  g_test_add_func ("/keel/workspace/watch-reload-failed", test_watch_reload_failed);
   g_test_add_func ("/keel/workspace/ids", test_ids);
   g_test_add_func ("/keel/workspace/ids-without-counters", test_ids_without_counters);
   g_test_add_func ("/keel/workspace/check", test_check);
