@@ -117,9 +117,12 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
+/* Reads @data as keel.json, checks what comes back. @refused: whether
+ * keel_json_parse refuses the text (found beforehand) */
 static void
 run_one (const uint8_t *data,
-         size_t         size)
+         size_t         size,
+         gboolean       refused)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -134,6 +137,8 @@ run_one (const uint8_t *data,
   node = keel_json_parse ("keel.json", (const char *) data, size, &error);
   if (node == NULL)
     check_error (error);
+  if ((node == NULL) != refused)
+    fail ("keel_json_parse gives two answers for the same text", NULL);
   g_clear_error (&error);
 
   /* The workspace loader */
@@ -144,6 +149,8 @@ run_one (const uint8_t *data,
       check_error (error);
       return;
     }
+  if (refused)
+    fail ("the loader took a text that keel_json_parse refuses", NULL);
 
   problems = keel_workspace_check (workspace);
   for (guint i = 0; i < problems->len; i++)
@@ -172,21 +179,45 @@ run_one (const uint8_t *data,
     }
 }
 
+static gboolean
+is_refused (const uint8_t *data,
+            size_t         size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = keel_json_parse ("keel.json", (const char *) data, size, &error);
+
+  return node == NULL;
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
+  gboolean refused;
 #ifdef HAVE_LSAN
-  gboolean unchecked_leaks = has_text_after_the_end (data, size);
-
-  if (unchecked_leaks)
-    __lsan_disable ();
+  gboolean unchecked_leaks;
 #endif
 
   if (folder == NULL)
     LLVMFuzzerInitialize (NULL, NULL);
 
-  run_one (data, size);
+  /* json-glib 1.6 leaks on some of its error paths (a bad \u escape, for
+   * one). A refused text gives Keel no tree to leak, so leaks while
+   * reading one are json-glib's and not counted; nor are those of a text
+   * with more after its end (see has_text_after_the_end). A text that is
+   * read runs with every leak counted. */
+#ifdef HAVE_LSAN
+  __lsan_disable ();
+  refused = is_refused (data, size);
+  __lsan_enable ();
+  unchecked_leaks = refused || has_text_after_the_end (data, size);
+  if (unchecked_leaks)
+    __lsan_disable ();
+#else
+  refused = is_refused (data, size);
+#endif
+
+  run_one (data, size, refused);
 
 #ifdef HAVE_LSAN
   if (unchecked_leaks)
