@@ -21,6 +21,7 @@
 #include "keel-objective-row.h"
 #include "keel-objectives-page.h"
 #include "keel-pages-private.h"
+#include "keel-row-model.h"
 
 struct _KeelObjectivesPage
 {
@@ -28,7 +29,7 @@ struct _KeelObjectivesPage
 
   KeelWorkspace       *workspace;
   GListModel          *people;
-  GtkMapListModel     *rows;
+  KeelRowModel        *rows;
   KeelPeopleChoice    *owners;
   char                *search;
 
@@ -161,9 +162,7 @@ map_row (gpointer item,
          gpointer user_data)
 {
   KeelObjectivesPage *self = user_data;
-  g_autoptr(KeelRecord) objective = item;
-
-  return keel_objective_row_new (objective, self->workspace);
+  return keel_objective_row_new (item, self->workspace);
 }
 
 static void
@@ -387,6 +386,8 @@ keel_objectives_page_class_init (KeelObjectivesPageClass *klass)
   g_type_ensure (KEEL_TYPE_OBJECTIVE);
   g_type_ensure (KEEL_TYPE_OBJECTIVE_ROW);
 
+  _keel_pages_ensure_style ();
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/keelisms/Keel/pages/keel-objectives-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, KeelObjectivesPage, search_entry);
@@ -468,7 +469,7 @@ keel_objectives_page_set_workspace (KeelObjectivesPage *self,
     {
       GListModel *objectives = keel_workspace_get_records (workspace, KEEL_TYPE_OBJECTIVE);
 
-      self->rows = gtk_map_list_model_new (g_object_ref (objectives), map_row, self, NULL);
+      self->rows = keel_row_model_new (objectives, KEEL_TYPE_OBJECTIVE_ROW, map_row, self);
       self->people = g_object_ref (keel_workspace_get_records (workspace, KEEL_TYPE_PERSON));
       g_signal_connect_object (self->people, "items-changed",
                                G_CALLBACK (people_changed_cb), self, G_CONNECT_SWAPPED);

@@ -278,3 +278,13 @@ page_test_render (GtkWidget *widget)
 
   return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
+
+void
+page_test_respond (GtkWidget  *dialog,
+                   const char *response)
+{
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}

@@ -45,6 +45,9 @@ JsonObject *page_test_read_file     (const char    *folder,
                                      JsonParser   **parser);
 KeelRecord *page_test_person        (const char    *name,
                                      gboolean       top_management);
+/* Answers @dialog with @response and closes it, as its buttons do */
+void        page_test_respond       (GtkWidget     *dialog,
+                                     const char    *response);
 /* Renders @widget as it is now; (transfer full) */
 GdkTexture *page_test_render        (GtkWidget     *widget);
 

@@ -57,7 +57,7 @@ add_reading (KeelObjectiveEditor *editor,
   gtk_editable_set_text (GTK_EDITABLE (CHILD (dialog, KEEL_TYPE_READING_DIALOG, "value_row")), value);
   gtk_editable_set_text (GTK_EDITABLE (CHILD (dialog, KEEL_TYPE_READING_DIALOG, "note_row")), note);
   g_assert_true (keel_reading_dialog_is_valid (KEEL_READING_DIALOG (dialog)));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  page_test_respond (dialog, "save");
 }
 
 /* A good objective in every field, typed into @editor */
