@@ -524,8 +524,13 @@ static void
 keel_people_page_dispose (GObject *object)
 {
   KeelPeoplePage *self = KEEL_PEOPLE_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KEEL_TYPE_PEOPLE_PAGE);
+
+  /* The template's root is not a bound child: it goes too */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->workspace_signals);
   g_clear_object (&self->workspace);

@@ -32,6 +32,7 @@ struct _KeelPersonEditor
   AdwEntryRow    *department_row;
   GtkSwitch      *top_management_switch;
   GtkSwitch      *review_team_switch;
+  GtkButton      *save_button;
 
   guint           touched_name : 1;
 };
@@ -148,6 +149,7 @@ keel_person_editor_class_init (KeelPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KeelPersonEditor, department_row);
   gtk_widget_class_bind_template_child (widget_class, KeelPersonEditor, top_management_switch);
   gtk_widget_class_bind_template_child (widget_class, KeelPersonEditor, review_team_switch);
+  gtk_widget_class_bind_template_child (widget_class, KeelPersonEditor, save_button);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);

@@ -125,7 +125,13 @@ entry_activated_cb (KeelWelcomeView *self)
 static void
 keel_welcome_view_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), KEEL_TYPE_WELCOME_VIEW);
+
+  /* The template's root is not a bound child: it goes too */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (keel_welcome_view_parent_class)->dispose (object);
 }

@@ -7,6 +7,10 @@
 
 #define G_LOG_DOMAIN "keel-window"
 
+/* How long a toast takes to slide in (libadwaita's SHOW_DURATION), and a
+ * little more */
+#define TOAST_SHOW_MS 350
+
 #include "config.h"
 
 #include <string.h>
@@ -95,6 +99,8 @@ struct _KeelWindow
   KeelUndoFunc          undo_func;
   gpointer              undo_data;
   GDestroyNotify        undo_destroy;
+  gint64                undo_shown_at;
+  GPtrArray            *dismissals;    /* toasts to dismiss once shown */
 
   guint                 save_failed : 1;
   guint                 closing : 1;
@@ -337,6 +343,57 @@ show_strip (KeelWindow *self,
   gtk_revealer_set_reveal_child (self->strip_revealer, TRUE);
 }
 
+typedef struct
+{
+  KeelWindow *self;
+  AdwToast   *toast;
+  guint       id;
+} Dismissal;
+
+static void
+dismissal_free (gpointer data)
+{
+  Dismissal *dismissal = data;
+
+  g_object_unref (dismissal->toast);
+  g_free (dismissal);
+}
+
+static gboolean
+dismiss_toast_cb (gpointer data)
+{
+  Dismissal *dismissal = data;
+
+  g_ptr_array_remove (dismissal->self->dismissals, dismissal);
+  adw_toast_dismiss (dismissal->toast);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* libadwaita 1.2 frees a toast twice when it is dismissed while it is still
+ * sliding in: wait for the slide to end */
+static void
+dismiss_toast (KeelWindow *self,
+               AdwToast   *toast,
+               gint64      shown_at)
+{
+  gint64 elapsed_ms = (g_get_monotonic_time () - shown_at) / 1000;
+  Dismissal *dismissal;
+
+  if (elapsed_ms >= TOAST_SHOW_MS)
+    {
+      adw_toast_dismiss (toast);
+      return;
+    }
+
+  dismissal = g_new0 (Dismissal, 1);
+  dismissal->self = self;
+  dismissal->toast = g_object_ref (toast);
+  dismissal->id = g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) (TOAST_SHOW_MS - elapsed_ms),
+                                      dismiss_toast_cb, dismissal, dismissal_free);
+  g_ptr_array_add (self->dismissals, dismissal);
+}
+
 static void
 clear_undo (KeelWindow *self)
 {
@@ -351,7 +408,7 @@ clear_undo (KeelWindow *self)
 
   if (toast != NULL)
     {
-      adw_toast_dismiss (toast);
+      dismiss_toast (self, toast, self->undo_shown_at);
       g_object_unref (toast);
     }
 
@@ -744,14 +801,6 @@ backup_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-backup_selected_cb (GtkListBox       *list,
-                    GtkListBoxRow    *row,
-                    AdwMessageDialog *dialog)
-{
-  adw_message_dialog_set_response_enabled (dialog, "restore", row != NULL);
-}
-
-static void
 open_backup_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
@@ -784,7 +833,8 @@ open_backup_action (GSimpleAction *action,
 
   list = gtk_list_box_new ();
   gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_SINGLE);
+  /* One is always chosen */
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_BROWSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Backups"),
                                   -1);
@@ -804,7 +854,6 @@ open_backup_action (GSimpleAction *action,
     }
 
   gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
-  g_signal_connect_object (list, "row-selected", G_CALLBACK (backup_selected_cb), dialog, 0);
 
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
@@ -1184,7 +1233,7 @@ undo_action (GSimpleAction *action,
 
   if (toast != NULL)
     {
-      adw_toast_dismiss (toast);
+      dismiss_toast (self, toast, self->undo_shown_at);
       g_object_unref (toast);
     }
 
@@ -1294,6 +1343,14 @@ keel_window_dispose (GObject *object)
   detach_workspace (self);
   g_clear_object (&self->workspace_signals);
 
+  if (self->dismissals != NULL)
+    {
+      g_autoptr(GPtrArray) dismissals = g_steal_pointer (&self->dismissals);
+
+      for (guint i = 0; i < dismissals->len; i++)
+        g_source_remove (((Dismissal *) g_ptr_array_index (dismissals, i))->id);
+    }
+
   gtk_widget_dispose_template (GTK_WIDGET (self), KEEL_TYPE_WINDOW);
 
   G_OBJECT_CLASS (keel_window_parent_class)->dispose (object);
@@ -1367,6 +1424,8 @@ keel_window_init (KeelWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+
+  self->dismissals = g_ptr_array_new ();
 
   self->workspace_signals = g_signal_group_new (KEEL_TYPE_WORKSPACE);
   g_signal_group_connect_swapped (self->workspace_signals, "notify::dirty",
@@ -1489,11 +1548,18 @@ _keel_window_delete_with_undo_full (KeelWindow     *self,
                                     gpointer        user_data,
                                     GDestroyNotify  destroy)
 {
+  g_autoptr(KeelRecord) keep = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
   guint position = 0;
 
   g_return_if_fail (KEEL_IS_WINDOW (self));
   g_return_if_fail (KEEL_IS_RECORD (record));
+
+  /* The list may hold the only reference, and the title may be the
+   * record's own string */
+  keep = g_object_ref (record);
+  name = g_strdup (title != NULL && title[0] != '\0' ? title : keel_record_get_id (record));
 
   if (self->workspace == NULL || !keel_workspace_remove (self->workspace, record, &position))
     {
@@ -1511,9 +1577,7 @@ _keel_window_delete_with_undo_full (KeelWindow     *self,
   self->undo_data = user_data;
   self->undo_destroy = destroy;
 
-  if (title == NULL || title[0] == '\0')
-    title = keel_record_get_id (record);
-  message = g_strdup_printf (_("“%s” deleted"), title);
+  message = g_strdup_printf (_("“%s” deleted"), name);
 
   self->undo_toast = adw_toast_new (message);
   adw_toast_set_button_label (self->undo_toast, _("_Undo"));
@@ -1524,6 +1588,7 @@ _keel_window_delete_with_undo_full (KeelWindow     *self,
                            G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->undo_toast));
   g_object_unref (self->undo_toast);
+  self->undo_shown_at = g_get_monotonic_time ();
 
   update_actions (self);
 }

@@ -1,0 +1,672 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "keel-gui-test.h"
+#include "keel-people-page.h"
+#include "keel-person-editor.h"
+#include "keel-records.h"
+#include "keel-welcome-view.h"
+#include "keel-window-private.h"
+#include "keel-workspace-private.h"
+
+/* The real KeelWindow, driven in process through its actions and widgets:
+ * first run, people with undo, quitting with a save in flight, a file that
+ * cannot be read, a save that fails. */
+
+#define WAIT_MS 10000
+
+static const char two_people[] =
+  "{\n"
+  "  \"format\": \"keel-workspace\",\n"
+  "  \"version\": 1,\n"
+  "  \"organisation\": { \"name\": \"Acme Sailing\", \"size_profile\": \"startup\" },\n"
+  "  \"people\": [\n"
+  "    { \"id\": \"PER-1\", \"name\": \"Ada Lovelace\", \"email\": \"ada@acme.example\",\n"
+  "      \"top_management\": true, \"review_team\": true },\n"
+  "    { \"id\": \"PER-2\", \"name\": \"Ben Okafor\", \"email\": \"ben@acme.example\",\n"
+  "      \"job_title\": \"Security Lead\" },\n"
+  "    { \"id\": \"PER-3\", \"name\": \"Chen Wei\", \"department\": \"Engineering\" }\n"
+  "  ],\n"
+  "  \"policies\": [\n"
+  "    { \"id\": \"POL-1\", \"title\": \"Access control\", \"owner\": \"PER-2\",\n"
+  "      \"versions\": [ { \"version\": \"1.0\", \"date\": \"2026-01-10\", \"author\": \"PER-2\",\n"
+  "                      \"approval\": { \"by\": \"PER-1\", \"on\": \"2026-01-12\" } } ] }\n"
+  "  ]\n"
+  "}\n";
+
+typedef struct
+{
+  char       *path;
+  GFile      *folder;
+  KeelWindow *window;
+} Fixture;
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->path = keel_gui_test_make_folder ();
+  fixture->folder = g_file_new_for_path (fixture->path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  keel_gui_test_close_all ();
+  g_assert_null (fixture->window);
+  keel_gui_test_clear_expected ();
+  keel_gui_test_remove_folder (fixture->path);
+  g_clear_object (&fixture->folder);
+  g_free (fixture->path);
+}
+
+static KeelWindow *
+open_window (Fixture *fixture)
+{
+  KeelWindow *window = keel_window_new (ADW_APPLICATION (keel_gui_test_get_application ()));
+
+  g_set_weak_pointer (&fixture->window, window);
+  keel_window_open_folder (window, fixture->folder);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static KeelWindow *
+open_workspace (Fixture    *fixture,
+                const char *contents)
+{
+  KeelWindow *window;
+
+  if (contents != NULL)
+    keel_gui_test_write_file (fixture->path, "keel.json", contents, -1);
+  window = open_window (fixture);
+  KEEL_GUI_TEST_WAIT_UNTIL (_keel_window_get_view (window) == KEEL_WINDOW_VIEW_WORKSPACE, WAIT_MS);
+
+  return window;
+}
+
+static JsonObject *
+read_keel_json (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->path, "keel.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static gboolean
+workspace_settled (KeelWindow *window)
+{
+  KeelWorkspace *workspace = keel_window_get_workspace (window);
+
+  return workspace != NULL && !keel_workspace_get_dirty (workspace) &&
+         !keel_workspace_get_saving (workspace);
+}
+
+static GtkWidget *
+child_of (gpointer    widget,
+          GType       type,
+          const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+
+  return GTK_WIDGET (child);
+}
+
+static void
+set_text (gpointer    editable,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+static int
+position_of (GListModel *model,
+             const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(KeelRecord) record = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (keel_record_get_id (record), id) == 0)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+static int
+json_position_of_person (JsonObject *root,
+                         const char *name)
+{
+  JsonArray *people = json_object_get_array_member (root, "people");
+
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    {
+      JsonObject *person = json_array_get_object_element (people, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (person, "name", NULL), name) == 0)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+/* As a click on a response button: the response, then the dialog closes */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static KeelPersonEditor *
+find_editor (void)
+{
+  return (KeelPersonEditor *) keel_gui_test_find_window (KEEL_TYPE_PERSON_EDITOR);
+}
+
+/* ------------------------------------------------------------------------ */
+/* (a) First run                                                            */
+/* ------------------------------------------------------------------------ */
+
+static void
+test_welcome_create (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  KeelWindow *window = open_window (fixture);
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *organisation;
+  JsonObject *manager;
+  JsonArray *people;
+  GtkWidget *view;
+  GtkWidget *organisation_row;
+  GtkWidget *name_row;
+  GtkWidget *email_row;
+  GtkWidget *size_row;
+  GtkWidget *create;
+  GtkWidget *page;
+
+  g_assert_cmpint (_keel_window_get_view (window), ==, KEEL_WINDOW_VIEW_WELCOME);
+
+  view = _keel_window_get_welcome_view (window);
+  organisation_row = child_of (view, KEEL_TYPE_WELCOME_VIEW, "organisation_row");
+  name_row = child_of (view, KEEL_TYPE_WELCOME_VIEW, "manager_name_row");
+  email_row = child_of (view, KEEL_TYPE_WELCOME_VIEW, "manager_email_row");
+  size_row = child_of (view, KEEL_TYPE_WELCOME_VIEW, "size_row");
+  create = child_of (view, KEEL_TYPE_WELCOME_VIEW, "create_button");
+
+  /* Nothing filled in: no Create, and no row shouts yet */
+  g_assert_false (gtk_widget_get_sensitive (create));
+  g_assert_false (gtk_widget_has_css_class (organisation_row, "error"));
+
+  set_text (organisation_row, "Acme Sailing");
+  set_text (name_row, "Grace Hopper");
+  g_assert_false (gtk_widget_get_sensitive (create));
+
+  set_text (email_row, "grace at acme");
+  g_assert_true (gtk_widget_has_css_class (email_row, "error"));
+  g_assert_false (gtk_widget_get_sensitive (create));
+
+  set_text (email_row, "grace@acme.example");
+  g_assert_false (gtk_widget_has_css_class (email_row, "error"));
+  g_assert_true (gtk_widget_get_sensitive (create));
+
+  /* A name cleared again is an error on its row */
+  set_text (name_row, "  ");
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_false (gtk_widget_get_sensitive (create));
+  set_text (name_row, "Grace Hopper ");
+  g_assert_true (gtk_widget_get_sensitive (create));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (size_row), 1);
+
+  g_signal_emit_by_name (create, "clicked");
+  KEEL_GUI_TEST_WAIT_UNTIL (_keel_window_get_view (window) == KEEL_WINDOW_VIEW_WORKSPACE, WAIT_MS);
+
+  root = read_keel_json (fixture);
+  organisation = json_object_get_object_member (root, "organisation");
+  g_assert_cmpstr (json_object_get_string_member (organisation, "name"), ==, "Acme Sailing");
+  g_assert_cmpstr (json_object_get_string_member (organisation, "size_profile"), ==, "scaleup");
+
+  people = json_object_get_array_member (root, "people");
+  g_assert_cmpuint (json_array_get_length (people), ==, 1);
+  manager = json_array_get_object_element (people, 0);
+  g_assert_cmpstr (json_object_get_string_member (manager, "name"), ==, "Grace Hopper");
+  g_assert_cmpstr (json_object_get_string_member (manager, "email"), ==, "grace@acme.example");
+  g_assert_true (json_object_get_boolean_member (manager, "top_management"));
+  g_assert_true (json_object_get_boolean_member (manager, "review_team"));
+
+  /* The People page shows them */
+  page = _keel_window_get_page (window, "people");
+  g_assert_cmpuint (g_list_model_get_n_items (keel_people_page_get_model (KEEL_PEOPLE_PAGE (page))), ==, 1);
+}
+
+static void
+test_welcome_demo (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KeelWindow *window = open_window (fixture);
+  g_autoptr(JsonObject) root = NULL;
+
+  g_assert_cmpint (_keel_window_get_view (window), ==, KEEL_WINDOW_VIEW_WELCOME);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
+  KEEL_GUI_TEST_WAIT_UNTIL (_keel_window_get_view (window) == KEEL_WINDOW_VIEW_WORKSPACE, WAIT_MS);
+
+  root = read_keel_json (fixture);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "people")), >, 0);
+  g_assert_nonnull (json_object_get_string_member (json_object_get_object_member (root, "organisation"),
+                                                   "name"));
+}
+
+/* ------------------------------------------------------------------------ */
+/* (b) A person through the editor, deleted, undone                         */
+/* ------------------------------------------------------------------------ */
+
+static void
+test_people_add_delete_undo (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  KeelWindow *window = open_workspace (fixture, two_people);
+  KeelWorkspace *workspace = keel_window_get_workspace (window);
+  GListModel *people = keel_workspace_get_records (workspace, KEEL_TYPE_PERSON);
+  KeelPeoplePage *page = KEEL_PEOPLE_PAGE (_keel_window_get_page (window, "people"));
+  GListModel *shown = keel_people_page_get_model (page);
+  g_autoptr(KeelRecord) person = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  KeelPersonEditor *editor;
+  GtkWidget *save;
+  char *id;
+  int position;
+
+  _keel_window_show_page (window, "people");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+
+  /* Ctrl+N opens the editor */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  KEEL_GUI_TEST_WAIT_UNTIL ((editor = find_editor ()) != NULL, WAIT_MS);
+  save = child_of (editor, KEEL_TYPE_PERSON_EDITOR, "save_button");
+  g_assert_false (gtk_widget_get_sensitive (save));
+
+  set_text (child_of (editor, KEEL_TYPE_PERSON_EDITOR, "name_row"), "Dana Scully");
+  g_assert_true (gtk_widget_get_sensitive (save));
+  set_text (child_of (editor, KEEL_TYPE_PERSON_EDITOR, "email_row"), "dana@");
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_true (gtk_widget_has_css_class (child_of (editor, KEEL_TYPE_PERSON_EDITOR, "email_row"), "error"));
+  set_text (child_of (editor, KEEL_TYPE_PERSON_EDITOR, "email_row"), "dana@acme.example");
+  set_text (child_of (editor, KEEL_TYPE_PERSON_EDITOR, "job_title_row"), "Auditor");
+  gtk_switch_set_active (GTK_SWITCH (child_of (editor, KEEL_TYPE_PERSON_EDITOR, "review_team_switch")), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (save));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  KEEL_GUI_TEST_WAIT_UNTIL (find_editor () == NULL, WAIT_MS);
+
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 4);
+  person = g_list_model_get_item (people, 3);
+  g_assert_cmpstr (keel_record_get_string (person, "name"), ==, "Dana Scully");
+  g_assert_cmpstr (keel_record_get_string (person, "job_title"), ==, "Auditor");
+  g_assert_true (keel_record_get_boolean (person, "review_team"));
+  g_assert_false (keel_record_get_boolean (person, "top_management"));
+  id = g_strdup (keel_record_get_id (person));
+  g_assert_cmpstr (id, ==, "PER-4");
+
+  /* Delete Ben (the middle one, nobody refers to him but POL-1; so take
+   * Chen, whom nobody refers to) */
+  position = position_of (people, "PER-3");
+  g_assert_cmpint (position, ==, 2);
+  keel_people_page_select (page, (guint) position_of (shown, "PER-3"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
+  g_assert_cmpint (position_of (people, "PER-3"), ==, -1);
+  g_assert_null (keel_workspace_lookup (workspace, "PER-3"));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+
+  /* Ctrl+Z puts Chen back where he was */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (position_of (people, "PER-3"), ==, 2);
+  g_assert_nonnull (keel_workspace_lookup (workspace, "PER-3"));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 4);
+
+  /* And keel.json says so once saved */
+  KEEL_GUI_TEST_WAIT_UNTIL (workspace_settled (window), WAIT_MS);
+  g_assert_cmpstr (_keel_window_get_save_state (window), ==, "Saved");
+  root = read_keel_json (fixture);
+  g_assert_cmpint (json_position_of_person (root, "Chen Wei"), ==, 2);
+  g_assert_cmpint (json_position_of_person (root, "Dana Scully"), ==, 3);
+
+  g_free (id);
+}
+
+/* Deleting someone others refer to hands their references on first; undo
+ * hands them back */
+static void
+test_people_delete_referenced (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  KeelWindow *window = open_workspace (fixture, two_people);
+  KeelWorkspace *workspace = keel_window_get_workspace (window);
+  KeelPeoplePage *page = KEEL_PEOPLE_PAGE (_keel_window_get_page (window, "people"));
+  KeelRecord *ben = keel_workspace_lookup (workspace, "PER-2");
+  KeelRecord *policy = keel_workspace_lookup (workspace, "POL-1");
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(GPtrArray) back = NULL;
+  AdwMessageDialog *dialog;
+  GtkDropDown *chooser;
+
+  _keel_window_show_page (window, "people");
+  keel_people_page_delete (page, ben);
+
+  /* Not deleted yet: the dialog asks */
+  KEEL_GUI_TEST_WAIT_UNTIL ((dialog = (AdwMessageDialog *) keel_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL,
+                            WAIT_MS);
+  g_assert_nonnull (keel_workspace_lookup (workspace, "PER-2"));
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "Ben Okafor is referred to in 2 places"));
+
+  /* Cancel changes nothing */
+  respond (dialog, "cancel");
+  KEEL_GUI_TEST_WAIT_UNTIL (keel_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == NULL, WAIT_MS);
+  g_assert_nonnull (keel_workspace_lookup (workspace, "PER-2"));
+  g_assert_cmpstr (keel_record_get_string (policy, "owner"), ==, "PER-2");
+
+  /* Reassign to Ada (PER-1): the candidates are Ada and Chen, in order */
+  keel_people_page_delete (page, ben);
+  KEEL_GUI_TEST_WAIT_UNTIL ((dialog = (AdwMessageDialog *) keel_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL,
+                            WAIT_MS);
+  chooser = g_object_get_data (G_OBJECT (dialog), "chooser");
+  gtk_drop_down_set_selected (chooser, 0);
+  respond (dialog, "reassign");
+
+  g_assert_null (keel_workspace_lookup (workspace, "PER-2"));
+  left = keel_workspace_find_references (workspace, "PER-2");
+  g_assert_cmpuint (left->len, ==, 0);
+  g_assert_cmpstr (keel_record_get_string (policy, "owner"), ==, "PER-1");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_nonnull (keel_workspace_lookup (workspace, "PER-2"));
+  g_assert_cmpstr (keel_record_get_string (policy, "owner"), ==, "PER-2");
+  back = keel_workspace_find_references (workspace, "PER-2");
+  g_assert_cmpuint (back->len, ==, 2);
+}
+
+static void
+test_people_search (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KeelWindow *window = open_workspace (fixture, two_people);
+  KeelPeoplePage *page = KEEL_PEOPLE_PAGE (_keel_window_get_page (window, "people"));
+  GListModel *shown = keel_people_page_get_model (page);
+  GtkWidget *search = child_of (page, KEEL_TYPE_PEOPLE_PAGE, "search_entry");
+  GtkWidget *stack = child_of (page, KEEL_TYPE_PEOPLE_PAGE, "stack");
+
+  _keel_window_show_page (window, "people");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
+
+  /* search-changed comes after a short delay */
+  set_text (search, "engineering");
+  KEEL_GUI_TEST_WAIT_UNTIL (g_list_model_get_n_items (shown) == 1, WAIT_MS);
+
+  set_text (search, "nobody-by-that-name");
+  KEEL_GUI_TEST_WAIT_UNTIL (g_list_model_get_n_items (shown) == 0, WAIT_MS);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "no-results");
+
+  set_text (search, "");
+  KEEL_GUI_TEST_WAIT_UNTIL (g_list_model_get_n_items (shown) == 3, WAIT_MS);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
+}
+
+/* ------------------------------------------------------------------------ */
+/* (c) Quit with a save in flight, start again                              */
+/* ------------------------------------------------------------------------ */
+
+static void
+test_quit_saves (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  KeelApplication *application = keel_gui_test_get_application ();
+  KeelWindow *window = open_workspace (fixture, two_people);
+  KeelWorkspace *workspace = keel_window_get_workspace (window);
+  g_autoptr(KeelRecord) person = g_object_new (KEEL_TYPE_PERSON, NULL);
+  g_autoptr(JsonObject) root = NULL;
+
+  keel_record_set_string (person, "name", "Eve Moneypenny");
+  keel_workspace_add (workspace, person);
+  g_assert_true (keel_workspace_get_dirty (workspace));
+
+  /* Closed before the autosave: the window goes, the application waits */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (g_application_get_is_busy (G_APPLICATION (application)));
+  KEEL_GUI_TEST_WAIT_UNTIL (fixture->window == NULL, WAIT_MS);
+  g_assert_false (g_application_get_is_busy (G_APPLICATION (application)));
+
+  root = read_keel_json (fixture);
+  g_assert_cmpint (json_position_of_person (root, "Eve Moneypenny"), ==, 3);
+
+  /* A new window on the same folder has it */
+  window = open_workspace (fixture, NULL);
+  g_assert_nonnull (keel_workspace_lookup (keel_window_get_workspace (window), "PER-4"));
+}
+
+/* ------------------------------------------------------------------------ */
+/* (d) keel.json cannot be read                                             */
+/* ------------------------------------------------------------------------ */
+
+static const char broken[] =
+  "{\n"
+  "  \"format\": \"keel-workspace\",\n"
+  "  \"version\": 1,\n"
+  "  \"people\": [\n"
+  "    { \"id\": \"PER-1\", \"name\": \"Ada\" },\n"
+  "    { \"id\": \"PER-2\" \"name\": \"Ben\" }\n"
+  "  ]\n"
+  "}\n";
+
+static void
+test_unreadable (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (fixture->path, "keel.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  KeelWindow *window;
+  const char *message;
+
+  keel_gui_test_expect_warning ("keel-window", "*keel.json*");
+  keel_gui_test_write_file (fixture->path, "keel.json", broken, -1);
+  before = keel_gui_test_sha256_of_file (file);
+
+  window = open_window (fixture);
+  KEEL_GUI_TEST_WAIT_UNTIL (_keel_window_get_view (window) == KEEL_WINDOW_VIEW_ERROR, WAIT_MS);
+
+  /* The core's message: the file, the line, what was expected */
+  message = _keel_window_get_error_message (window);
+  g_test_message ("error page: %s", message);
+  g_assert_nonnull (strstr (message, "keel.json"));
+  g_assert_nonnull (strstr (message, "line 6"));
+  g_assert_nonnull (strstr (message, "expected"));
+
+  /* No backups: nothing to offer; the other ways out are there */
+  g_assert_false (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window), "open-backup")));
+  g_assert_true (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window), "reload")));
+
+  /* Trying again, and the time an autosave would take, write nothing */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  KEEL_GUI_TEST_WAIT_UNTIL (_keel_window_get_view (window) == KEEL_WINDOW_VIEW_ERROR, WAIT_MS);
+  keel_gui_test_iterate (1500);
+
+  after = keel_gui_test_sha256_of_file (file);
+  g_assert_cmpstr (before, ==, after);
+
+  gtk_window_close (GTK_WINDOW (window));
+  KEEL_GUI_TEST_WAIT_UNTIL (fixture->window == NULL, WAIT_MS);
+  g_free (after);
+  after = keel_gui_test_sha256_of_file (file);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_unreadable_backup (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (fixture->path, "keel.json", NULL);
+  g_autofree char *before = NULL;
+  g_autoptr(GDir) dir = NULL;
+  AdwMessageDialog *dialog;
+  KeelWindow *window;
+  const char *name;
+  gboolean found_aside = FALSE;
+
+  keel_gui_test_expect_warning ("keel-window", "*keel.json*");
+  keel_gui_test_write_file (fixture->path, "keel.json", broken, -1);
+  keel_gui_test_write_file (fixture->path, "backups/keel-20260101T100000.000000Z.json",
+                            two_people, -1);
+  before = keel_gui_test_sha256_of_file (file);
+
+  window = open_window (fixture);
+  KEEL_GUI_TEST_WAIT_UNTIL (_keel_window_get_view (window) == KEEL_WINDOW_VIEW_ERROR, WAIT_MS);
+  g_assert_true (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window), "open-backup")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-backup", NULL));
+  KEEL_GUI_TEST_WAIT_UNTIL ((dialog = (AdwMessageDialog *) keel_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL,
+                            WAIT_MS);
+  respond (dialog, "restore");
+  KEEL_GUI_TEST_WAIT_UNTIL (_keel_window_get_view (window) == KEEL_WINDOW_VIEW_WORKSPACE, WAIT_MS);
+  g_assert_nonnull (keel_workspace_lookup (keel_window_get_workspace (window), "PER-3"));
+
+  /* The unreadable file is kept aside, byte for byte */
+  dir = g_dir_open (fixture->path, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "keel.json.unreadable-"))
+      {
+        g_autofree char *aside = g_build_filename (fixture->path, name, NULL);
+        g_autofree char *sha = keel_gui_test_sha256_of_file (aside);
+
+        g_assert_cmpstr (sha, ==, before);
+        found_aside = TRUE;
+      }
+  g_assert_true (found_aside);
+}
+
+/* ------------------------------------------------------------------------ */
+/* (e) A save that fails                                                    */
+/* ------------------------------------------------------------------------ */
+
+static void
+test_save_failed (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  KeelWindow *window = open_workspace (fixture, two_people);
+  KeelWorkspace *workspace = keel_window_get_workspace (window);
+  g_autoptr(KeelRecord) person = g_object_new (KEEL_TYPE_PERSON, NULL);
+  g_autoptr(JsonObject) root = NULL;
+  GtkWidget *retry;
+
+  keel_gui_test_expect_warning ("keel-workspace", "Cannot save*");
+  _keel_workspace_inject_write_error (workspace, ENOSPC, 1);
+
+  keel_record_set_string (person, "name", "Frank Full-Disk");
+  keel_workspace_add (workspace, person);
+
+  /* The autosave fails: the strip says why */
+  KEEL_GUI_TEST_WAIT_UNTIL (_keel_window_get_strip_visible (window), WAIT_MS);
+  g_assert_cmpuint (keel_gui_test_count_warnings ("Cannot save*"), ==, 1);
+  g_assert_nonnull (strstr (_keel_window_get_strip_message (window), g_strerror (ENOSPC)));
+  g_assert_cmpstr (_keel_window_get_save_state (window), ==, "Not saved");
+  g_assert_true (keel_workspace_get_dirty (workspace));
+
+  root = read_keel_json (fixture);
+  g_assert_cmpint (json_position_of_person (root, "Frank Full-Disk"), ==, -1);
+  g_clear_pointer (&root, json_object_unref);
+
+  /* Retry saves */
+  retry = child_of (window, KEEL_TYPE_WINDOW, "strip_button");
+  g_signal_emit_by_name (retry, "clicked");
+  KEEL_GUI_TEST_WAIT_UNTIL (!_keel_window_get_strip_visible (window) && workspace_settled (window),
+                            WAIT_MS);
+  g_assert_cmpstr (_keel_window_get_save_state (window), ==, "Saved");
+
+  root = read_keel_json (fixture);
+  g_assert_cmpint (json_position_of_person (root, "Frank Full-Disk"), ==, 3);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The sidebar                                                              */
+/* ------------------------------------------------------------------------ */
+
+static void
+test_areas (Fixture       *fixture,
+            gconstpointer  data)
+{
+  KeelWindow *window = open_workspace (fixture, two_people);
+  const char *ids[] = { "objectives", "policies", "people" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      GtkWidget *page = _keel_window_get_page (window, ids[i]);
+      g_autoptr(KeelWorkspace) workspace = NULL;
+
+      g_assert_nonnull (page);
+      g_object_get (page, "workspace", &workspace, NULL);
+      g_assert_true (workspace == keel_window_get_workspace (window));
+    }
+
+  g_assert_null (_keel_window_get_page (window, "nowhere"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!keel_gui_test_init (&argc, &argv))
+    return 0;
+
+  g_test_add ("/keel/window/welcome-create", Fixture, NULL,
+              fixture_set_up, test_welcome_create, fixture_tear_down);
+  g_test_add ("/keel/window/welcome-demo", Fixture, NULL,
+              fixture_set_up, test_welcome_demo, fixture_tear_down);
+  g_test_add ("/keel/window/areas", Fixture, NULL,
+              fixture_set_up, test_areas, fixture_tear_down);
+  g_test_add ("/keel/window/people-add-delete-undo", Fixture, NULL,
+              fixture_set_up, test_people_add_delete_undo, fixture_tear_down);
+  g_test_add ("/keel/window/people-delete-referenced", Fixture, NULL,
+              fixture_set_up, test_people_delete_referenced, fixture_tear_down);
+  g_test_add ("/keel/window/people-search", Fixture, NULL,
+              fixture_set_up, test_people_search, fixture_tear_down);
+  g_test_add ("/keel/window/quit-saves", Fixture, NULL,
+              fixture_set_up, test_quit_saves, fixture_tear_down);
+  g_test_add ("/keel/window/unreadable", Fixture, NULL,
+              fixture_set_up, test_unreadable, fixture_tear_down);
+  g_test_add ("/keel/window/unreadable-backup", Fixture, NULL,
+              fixture_set_up, test_unreadable_backup, fixture_tear_down);
+  g_test_add ("/keel/window/save-failed", Fixture, NULL,
+              fixture_set_up, test_save_failed, fixture_tear_down);
+
+  return g_test_run ();
+}
