@@ -48,3 +48,32 @@ keel_gui_dup_text (GtkEditable *editable)
 
   return keel_text_normalize (gtk_editable_get_text (editable));
 }
+
+void
+keel_gui_fix_button_names (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    {
+      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (widget));
+
+      /* GtkButton labels itself with its "label" (mnemonic included) and is
+       * labelled by its label child as well: keep one name, without the _ */
+      if (GTK_IS_LABEL (label))
+        {
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget),
+                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          gtk_label_get_text (GTK_LABEL (label)),
+                                          -1);
+        }
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    keel_gui_fix_button_names (child);
+}

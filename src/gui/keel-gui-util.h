@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 /* Names the text field inside @row after the row's title, so that assistive
  * technologies (and tests driving the window through them) find it */
 void   keel_gui_label_entry_row  (AdwEntryRow *row);
+/* GTK 4.8 names a button that has a "label" twice over ("_Create Create")
+ * for assistive technologies. Gives every such button under @widget one
+ * accessible name, its label's text. Call again after changing a button's
+ * label. */
+void   keel_gui_fix_button_names (GtkWidget   *widget);
 /* Adds or removes the "error" style class */
 void   keel_gui_set_error        (GtkWidget   *widget,
                                   gboolean     error);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "keel-gui-util.h"
 #include "keel-people-page.h"
 #include "keel-person-editor.h"
 #include "keel-records.h"
@@ -655,6 +656,7 @@ keel_people_page_init (KeelPeoplePage *self)
                                   G_CALLBACK (workspace_reloaded_cb), self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  keel_gui_fix_button_names (GTK_WIDGET (self));
 
   update_stack (self);
   update_actions (self);

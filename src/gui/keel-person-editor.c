@@ -168,6 +168,7 @@ keel_person_editor_init (KeelPersonEditor *self)
   keel_gui_label_entry_row (self->email_row);
   keel_gui_label_entry_row (self->job_title_row);
   keel_gui_label_entry_row (self->department_row);
+  keel_gui_fix_button_names (GTK_WIDGET (self));
 }
 
 /* ------------------------------------------------------------------------ */

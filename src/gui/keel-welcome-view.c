@@ -182,6 +182,7 @@ keel_welcome_view_init (KeelWelcomeView *self)
   keel_gui_label_entry_row (self->organisation_row);
   keel_gui_label_entry_row (self->manager_name_row);
   keel_gui_label_entry_row (self->manager_email_row);
+  keel_gui_fix_button_names (GTK_WIDGET (self));
 
   update_state (self);
 }

@@ -21,6 +21,7 @@
 #include "keel-date.h"
 #include "keel-demo.h"
 #include "keel-error.h"
+#include "keel-gui-util.h"
 #include "keel-objectives-page.h"
 #include "keel-people-page.h"
 #include "keel-policies-page.h"
@@ -336,6 +337,7 @@ show_strip (KeelWindow *self,
   gtk_label_set_text (self->strip_label, message);
   gtk_button_set_label (self->strip_button,
                         kind == STRIP_SAVE_FAILED ? _("_Retry") : _("_Reload"));
+  keel_gui_fix_button_names (GTK_WIDGET (self->strip_button));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->strip_button),
                                kind == STRIP_SAVE_FAILED
                                  ? _("Try to save again")
@@ -1467,6 +1469,9 @@ keel_window_init (KeelWindow *self)
       self->pages[i] = g_object_new (areas[i].get_type (), NULL);
       gtk_stack_add_named (self->content_stack, self->pages[i], areas[i].id);
     }
+
+  /* The welcome view sees to its own */
+  keel_gui_fix_button_names (GTK_WIDGET (self->error_page));
 
   set_view (self, KEEL_WINDOW_VIEW_LOADING);
 }
