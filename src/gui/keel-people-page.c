@@ -41,6 +41,7 @@ struct _KeelPeoplePage
 
   /* Template widgets */
   GtkSearchEntry      *search_entry;
+  GtkLabel            *count_label;
   GtkStack            *stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *id_column;
@@ -138,7 +139,21 @@ update_stack (KeelPeoplePage *self)
   GListModel *records = gtk_filter_list_model_get_model (self->filter_model);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (records == NULL || g_list_model_get_n_items (records) == 0)
+  guint n_all = records ? g_list_model_get_n_items (records) : 0;
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  g_autofree char *count = NULL;
+
+  if (n_all == 0)
+    count = NULL;
+  else if (n_shown == n_all)
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n_all), n_all);
+  else
+    /* Translators: people shown by a search, of all of them */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u person", "%u of %u people", n_all),
+                             n_shown, n_all);
+  gtk_label_set_text (self->count_label, count ? count : "");
+
+  if (n_all == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0 &&
            text != NULL && text[0] != '\0')
@@ -151,11 +166,11 @@ static void
 update_actions (KeelPeoplePage *self)
 {
   gboolean has_workspace = self->workspace != NULL;
+  gboolean has_selection = gtk_single_selection_get_selected_item (self->selection) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", has_workspace);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete",
-                                 has_workspace &&
-                                 gtk_single_selection_get_selected_item (self->selection) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", has_workspace && has_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", has_workspace && has_selection);
 }
 
 static void
@@ -602,6 +617,7 @@ keel_people_page_class_init (KeelPeoplePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keelisms/Keel/keel-people-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, stack);
   gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, column_view);
   gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, id_column);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "keel-gui-util.h"
@@ -208,8 +210,16 @@ keel_welcome_view_set_folder (KeelWelcomeView *self,
   g_return_if_fail (G_IS_FILE (folder));
 
   name = g_file_get_parse_name (folder);
-  description = g_strdup_printf (_("Set up the workspace of your information security "
-                                   "management system. Keel keeps it in %s."), name);
+  if (g_str_has_prefix (name, g_get_home_dir ()) && name[strlen (g_get_home_dir ())] == G_DIR_SEPARATOR)
+    {
+      /* ~/Documents/Keel */
+      char *short_name = g_strconcat ("~", name + strlen (g_get_home_dir ()), NULL);
+
+      g_free (name);
+      name = short_name;
+    }
+  description = g_strdup_printf (_("Set up your information security management system.\n"
+                                   "Keel keeps it in %s."), name);
   adw_status_page_set_description (self->status_page, description);
 }
 

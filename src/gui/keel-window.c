@@ -1314,24 +1314,30 @@ keel_window_close_request (GtkWindow *window)
 /* GObject                                                                  */
 /* ------------------------------------------------------------------------ */
 
+/* "application" is set after construction: the settings come with it */
+static void
+application_changed_cb (KeelWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->settings != NULL || !KEEL_IS_APPLICATION (application) ||
+      keel_application_get_settings (KEEL_APPLICATION (application)) == NULL)
+    return;
+
+  self->settings = g_object_ref (keel_application_get_settings (KEEL_APPLICATION (application)));
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
 static void
 keel_window_constructed (GObject *object)
 {
   KeelWindow *self = KEEL_WINDOW (object);
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
   G_OBJECT_CLASS (keel_window_parent_class)->constructed (object);
-
-  if (KEEL_IS_APPLICATION (application) &&
-      keel_application_get_settings (KEEL_APPLICATION (application)) != NULL)
-    {
-      self->settings = g_object_ref (keel_application_get_settings (KEEL_APPLICATION (application)));
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-    }
 
   if (DEVELOPMENT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -1428,6 +1434,7 @@ keel_window_init (KeelWindow *self)
                                    G_N_ELEMENTS (win_actions), self);
 
   self->dismissals = g_ptr_array_new ();
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
   self->workspace_signals = g_signal_group_new (KEEL_TYPE_WORKSPACE);
   g_signal_group_connect_swapped (self->workspace_signals, "notify::dirty",
