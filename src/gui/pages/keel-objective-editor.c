@@ -624,6 +624,9 @@ keel_objective_editor_new (KeelWorkspace *workspace,
     {
       self->objective = g_object_ref (objective);
       self->draft = keel_record_copy (objective);
+      /* What is missing in a saved record shows at once */
+      for (guint i = 0; i < KEEL_OBJECTIVE_FORM_N_FIELDS; i++)
+        self->touched[i] = TRUE;
       adw_window_title_set_title (self->window_title, _("Edit Objective"));
       adw_window_title_set_subtitle (self->window_title, keel_record_get_id (objective));
     }

@@ -43,6 +43,7 @@ enum {
   PROP_PROGRESS,
   PROP_PROGRESS_TEXT,
   PROP_LAST_READING,
+  PROP_LAST_VALUE,
   PROP_LAST_READING_DATE,
   PROP_SEARCH_TEXT,
   N_PROPS
@@ -205,6 +206,16 @@ keel_objective_row_get_property (GObject    *object,
       g_value_take_string (value, last_reading_text (self));
       break;
 
+    case PROP_LAST_VALUE:
+      {
+        KeelRecord *reading = keel_objective_latest_reading (o);
+
+        g_value_take_string (value, reading ? keel_objective_format_value (keel_record_get_double (reading, "value"),
+                                                                           keel_record_get_string (o, "unit"))
+                                            : g_strdup (""));
+      }
+      break;
+
     case PROP_LAST_READING_DATE:
       {
         KeelRecord *reading = keel_objective_latest_reading (o);
@@ -272,6 +283,7 @@ keel_objective_row_class_init (KeelObjectiveRowClass *klass)
   properties[PROP_PROGRESS] = g_param_spec_double ("progress", NULL, NULL, -1, 1, -1, RO);
   properties[PROP_PROGRESS_TEXT] = g_param_spec_string ("progress-text", NULL, NULL, NULL, RO);
   properties[PROP_LAST_READING] = g_param_spec_string ("last-reading", NULL, NULL, NULL, RO);
+  properties[PROP_LAST_VALUE] = g_param_spec_string ("last-value", NULL, NULL, NULL, RO);
   properties[PROP_LAST_READING_DATE] = g_param_spec_string ("last-reading-date", NULL, NULL, NULL, RO);
   properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, NULL, RO);
 #undef RO

@@ -74,6 +74,42 @@ progress_known (gpointer unused,
   return progress >= 0;
 }
 
+static char *
+owner_text (gpointer    unused,
+            const char *name)
+{
+  return g_strdup (name && name[0] ? name : _("No owner"));
+}
+
+static GStrv
+owner_classes (gpointer    unused,
+               const char *name)
+{
+  static const char * const missing[] = { "warning", NULL };
+  static const char * const none[] = { NULL };
+
+  return g_strdupv ((char **) (name && name[0] ? none : missing));
+}
+
+static GStrv
+status_classes (gpointer    unused,
+                const char *status)
+{
+  static const char * const warning[] = { "warning", NULL };
+  static const char * const error[] = { "error", NULL };
+  static const char * const success[] = { "success", NULL };
+  static const char * const none[] = { NULL };
+
+  if (g_strcmp0 (status, "at-risk") == 0)
+    return g_strdupv ((char **) warning);
+  if (g_strcmp0 (status, "missed") == 0)
+    return g_strdupv ((char **) error);
+  if (g_strcmp0 (status, "achieved") == 0)
+    return g_strdupv ((char **) success);
+
+  return g_strdupv ((char **) none);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
@@ -402,6 +438,9 @@ keel_objectives_page_class_init (KeelObjectivesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KeelObjectivesPage, filter);
   gtk_widget_class_bind_template_callback (widget_class, progress_value);
   gtk_widget_class_bind_template_callback (widget_class, progress_known);
+  gtk_widget_class_bind_template_callback (widget_class, owner_text);
+  gtk_widget_class_bind_template_callback (widget_class, owner_classes);
+  gtk_widget_class_bind_template_callback (widget_class, status_classes);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);

@@ -399,6 +399,9 @@ keel_policy_editor_new (KeelWorkspace *workspace,
     {
       self->policy = g_object_ref (policy);
       self->draft = keel_record_copy (policy);
+      /* What is missing in a saved record shows at once */
+      for (guint i = 0; i < KEEL_POLICY_FORM_N_FIELDS; i++)
+        self->touched[i] = TRUE;
       adw_window_title_set_title (self->window_title, _("Edit Policy"));
       adw_window_title_set_subtitle (self->window_title, keel_record_get_id (policy));
     }

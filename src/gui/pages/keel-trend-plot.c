@@ -221,7 +221,7 @@ draw (KeelTrendPlot *self,
   const char *unit, *measure;
   double target, baseline;
   double lo, hi, x0, x1, y0, y1, first_day, last_day;
-  double left = 0, title_height;
+  double left = 0, title_height, last_right = -G_MAXDOUBLE;
   GDateTime *start, *due;
   guint step_months = 1;
 
@@ -277,13 +277,6 @@ draw (KeelTrendPlot *self,
       last_day = mid + 14;
     }
 
-  {
-    g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc ((gint64) (first_day * 86400));
-    g_autoptr(GDateTime) to = g_date_time_new_from_unix_utc ((gint64) (last_day * 86400));
-
-    x_ticks = keel_trend_month_ticks (from, to, MAX_X_TICKS, &step_months);
-  }
-
   /* Room for the y tick labels and the unit beside them */
   for (guint i = 0; i < scale.n_ticks; i++)
     {
@@ -299,6 +292,16 @@ draw (KeelTrendPlot *self,
 
   if (x1 - x0 < 40 || y1 - y0 < 40)
     return;
+
+  /* As many month ticks as their labels have room for */
+  {
+    g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc ((gint64) (first_day * 86400));
+    g_autoptr(GDateTime) to = g_date_time_new_from_unix_utc ((gint64) (last_day * 86400));
+    g_autofree char *widest = month_label (from, TRUE);
+    guint room = (guint) ((x1 - x0) / (text_width (self, widest, 0.85) + 24));
+
+    x_ticks = keel_trend_month_ticks (from, to, CLAMP (room, 2, MAX_X_TICKS), &step_months);
+  }
 
   cairo_set_line_width (cr, 1.0);
 
@@ -345,14 +348,21 @@ draw (KeelTrendPlot *self,
       double x = round (keel_trend_map (day_of (tick), first_day, last_day, x0, x1)) + 0.5;
       gboolean with_year = (i == 0 || g_date_time_get_month (tick) <= (int) step_months);
       g_autofree char *label = month_label (tick, with_year);
+      double w = text_width (self, label, 0.85);
+      double left_edge = CLAMP (x - w / 2, x0 - 8, width - PAD - w);
 
       set_source (cr, &colors.fg, 0.35);
       cairo_move_to (cr, x, round (y1) + 0.5);
       cairo_line_to (cr, x, round (y1) + 4.5);
       cairo_stroke (cr);
 
+      /* A label that would run into the one before it is left out */
+      if (left_edge < last_right + 8)
+        continue;
+
       set_source (cr, &colors.fg, 0.65);
-      show_text (self, cr, label, CLAMP (x, x0, x1), y1 + 6, i == 0 && x - x0 < 20 ? 0.0 : 0.5, 0.0, FALSE, 0.85);
+      show_text (self, cr, label, left_edge, y1 + 6, 0.0, 0.0, FALSE, 0.85);
+      last_right = left_edge + w;
     }
 
   /* Baseline, dotted */
