@@ -186,6 +186,19 @@ keel_welcome_view_init (KeelWelcomeView *self)
   keel_gui_label_entry_row (self->manager_email_row);
   keel_gui_fix_button_names (GTK_WIDGET (self));
 
+  /* Side by side they wrap rather than hold a narrow window wide */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *button = GTK_WIDGET (i == 0 ? self->demo_button : self->choose_button);
+      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+      if (GTK_IS_LABEL (label))
+        {
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+        }
+    }
+
   update_state (self);
 }
 
