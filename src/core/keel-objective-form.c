@@ -143,8 +143,8 @@ compare_readings (gconstpointer a,
 }
 
 static const char *
-get_value (const KeelObjectiveForm  *form,
-           KeelObjectiveFormField    field)
+get_value (const KeelObjectiveForm *form,
+           KeelObjectiveFormField   field)
 {
   const char *v = form->values[field];
 

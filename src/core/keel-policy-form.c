@@ -521,9 +521,9 @@ keel_policy_version_validation_free (KeelPolicyVersionValidation *validation)
 }
 
 KeelRecord *
-keel_policy_add_version (KeelRecord                  *policy,
-                         const KeelPolicyVersionForm *form,
-                         GError                     **error)
+keel_policy_add_version (KeelRecord                   *policy,
+                         const KeelPolicyVersionForm  *form,
+                         GError                      **error)
 {
   g_autoptr(KeelPolicyVersionValidation) v = NULL;
   g_autoptr(KeelRecord) version = NULL;

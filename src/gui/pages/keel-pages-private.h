@@ -29,7 +29,7 @@ gint64      _keel_id_number              (const char     *id);
 char       *_keel_date_text              (GDateTime      *date);
 /* The label of an objective status ("on-track" → "On track") */
 const char *_keel_objective_status_label (const char     *status);
-/* The allowed values of an enum field of @type, and their labels */
+/* The objective statuses, in the order the status filter lists them */
 const char * const *_keel_objective_statuses (void);
 /* Adds or removes the "error" style class */
 void        _keel_widget_set_error       (GtkWidget      *widget,

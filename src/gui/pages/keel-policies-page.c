@@ -173,7 +173,7 @@ delete_selected (KeelPoliciesPage *self)
 
 static void
 search_changed_cb (KeelPoliciesPage *self,
-                   GtkSearchEntry     *entry)
+                   GtkSearchEntry   *entry)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
@@ -187,7 +187,7 @@ search_changed_cb (KeelPoliciesPage *self,
 
 static void
 stop_search_cb (KeelPoliciesPage *self,
-                GtkSearchEntry     *entry)
+                GtkSearchEntry   *entry)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
@@ -207,8 +207,8 @@ selection_changed_cb (KeelPoliciesPage *self)
 
 static void
 column_view_activate_cb (KeelPoliciesPage *self,
-                         guint               position,
-                         GtkColumnView      *column_view)
+                         guint             position,
+                         GtkColumnView    *column_view)
 {
   g_autoptr(KeelPolicyRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
@@ -276,9 +276,9 @@ keel_policies_page_dispose (GObject *object)
 
 static void
 keel_policies_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
 {
   KeelPoliciesPage *self = KEEL_POLICIES_PAGE (object);
 
@@ -295,9 +295,9 @@ keel_policies_page_get_property (GObject    *object,
 
 static void
 keel_policies_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
 {
   KeelPoliciesPage *self = KEEL_POLICIES_PAGE (object);
 
@@ -392,7 +392,7 @@ keel_policies_page_get_workspace (KeelPoliciesPage *self)
 
 void
 keel_policies_page_set_workspace (KeelPoliciesPage *self,
-                                    KeelWorkspace      *workspace)
+                                  KeelWorkspace    *workspace)
 {
   g_return_if_fail (KEEL_IS_POLICIES_PAGE (self));
   g_return_if_fail (!workspace || KEEL_IS_WORKSPACE (workspace));
@@ -432,7 +432,7 @@ keel_policies_page_get_selected (KeelPoliciesPage *self)
 
 gboolean
 keel_policies_page_select (KeelPoliciesPage *self,
-                             KeelRecord         *policy)
+                           KeelRecord       *policy)
 {
   GListModel *model;
 
@@ -455,7 +455,7 @@ keel_policies_page_select (KeelPoliciesPage *self,
 
 GtkWidget *
 keel_policies_page_open_editor (KeelPoliciesPage *self,
-                                  KeelRecord         *policy)
+                                KeelRecord       *policy)
 {
   KeelPolicyEditor *editor;
   GtkRoot *root;

@@ -60,8 +60,8 @@ fill_two (KeelWorkspace *workspace)
 }
 
 static void
-collect_labels (GtkWidget  *widget,
-                GPtrArray  *labels)
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
 {
   if (GTK_IS_LABEL (widget))
     g_ptr_array_add (labels, widget);
