@@ -446,6 +446,32 @@ show_last_area (KeelWindow *self)
   show_area (self, index < 0 ? 0 : (guint) index);
 }
 
+/* The sidebar says whose ISMS it is. A reload replaces the organisation
+ * object, and its binding goes with it: the pointer is a weak one. */
+static void
+bind_organisation (KeelWindow       *self,
+                   KeelOrganisation *organisation)
+{
+  if (self->organisation_binding != NULL)
+    {
+      GBinding *binding = self->organisation_binding;
+
+      g_clear_weak_pointer (&self->organisation_binding);
+      g_binding_unbind (binding);
+    }
+
+  if (organisation == NULL)
+    {
+      adw_window_title_set_subtitle (self->sidebar_title, NULL);
+      return;
+    }
+
+  g_set_weak_pointer (&self->organisation_binding,
+                      g_object_bind_property (organisation, "name",
+                                              self->sidebar_title, "subtitle",
+                                              G_BINDING_SYNC_CREATE));
+}
+
 static void
 set_pages_workspace (KeelWindow    *self,
                      KeelWorkspace *workspace)
@@ -470,10 +496,7 @@ attach_workspace (KeelWindow *self)
   self->save_failed = FALSE;
   show_strip (self, STRIP_NONE, NULL);
 
-  g_clear_pointer (&self->organisation_binding, g_binding_unbind);
-  self->organisation_binding = g_object_bind_property (organisation, "name",
-                                                       self->sidebar_title, "subtitle",
-                                                       G_BINDING_SYNC_CREATE);
+  bind_organisation (self, organisation);
 
   set_pages_workspace (self, self->workspace);
 
@@ -495,7 +518,7 @@ detach_workspace (KeelWindow *self)
   g_clear_object (&self->cancellable);
 
   clear_undo (self);
-  g_clear_pointer (&self->organisation_binding, g_binding_unbind);
+  bind_organisation (self, NULL);
   g_signal_group_set_target (self->workspace_signals, NULL);
   set_pages_workspace (self, NULL);
   show_strip (self, STRIP_NONE, NULL);
@@ -978,6 +1001,12 @@ workspace_saved_cb (KeelWindow    *self,
   self->save_failed = FALSE;
   if (self->strip_kind == STRIP_SAVE_FAILED)
     show_strip (self, STRIP_NONE, NULL);
+  else if (self->strip_kind == STRIP_RELOAD_FAILED)
+    {
+      /* keel.json was back to what Keel had read, and now holds ours */
+      show_strip (self, STRIP_NONE, NULL);
+      keel_workspace_set_autosave (workspace, TRUE);
+    }
   update_save_state (self);
 }
 
@@ -1021,11 +1050,7 @@ workspace_reloaded_cb (KeelWindow    *self,
   clear_undo (self);
 
   /* The organisation is a new object too */
-  g_clear_pointer (&self->organisation_binding, g_binding_unbind);
-  self->organisation_binding = g_object_bind_property (keel_workspace_get_organisation (workspace),
-                                                       "name",
-                                                       self->sidebar_title, "subtitle",
-                                                       G_BINDING_SYNC_CREATE);
+  bind_organisation (self, keel_workspace_get_organisation (workspace));
 
   if (self->strip_kind == STRIP_RELOAD_FAILED)
     {

@@ -16,6 +16,7 @@
 
 #include "keel-gui-test.h"
 #include "keel-people-page.h"
+#include "keel-preferences-window.h"
 #include "keel-person-editor.h"
 #include "keel-records.h"
 #include "keel-welcome-view.h"
@@ -617,6 +618,122 @@ test_save_failed (Fixture       *fixture,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Shortcuts and preferences                                                */
+/* ------------------------------------------------------------------------ */
+
+static void
+test_shortcuts_window (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GApplication *application = G_APPLICATION (keel_gui_test_get_application ());
+  GtkWindow *shortcuts;
+
+  open_workspace (fixture, two_people);
+
+  /* The help overlay from the resources, the same as Ctrl+? */
+  g_action_group_activate_action (G_ACTION_GROUP (application), "shortcuts", NULL);
+  KEEL_GUI_TEST_WAIT_UNTIL ((shortcuts = keel_gui_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL,
+                            WAIT_MS);
+  gtk_window_close (shortcuts);
+}
+
+static void
+test_preferences (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GApplication *application = G_APPLICATION (keel_gui_test_get_application ());
+  KeelWindow *window = open_workspace (fixture, two_people);
+  KeelRecord *organisation = KEEL_RECORD (keel_workspace_get_organisation (keel_window_get_workspace (window)));
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *saved;
+  GtkWindow *preferences;
+  GtkWidget *name_row;
+  GtkWidget *size_row;
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
+  KEEL_GUI_TEST_WAIT_UNTIL ((preferences = keel_gui_test_find_window (KEEL_TYPE_PREFERENCES_WINDOW)) != NULL,
+                            WAIT_MS);
+  name_row = child_of (preferences, KEEL_TYPE_PREFERENCES_WINDOW, "name_row");
+  size_row = child_of (preferences, KEEL_TYPE_PREFERENCES_WINDOW, "size_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Acme Sailing");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (size_row)), ==, 0);
+
+  /* A blank name is not stored */
+  set_text (name_row, "   ");
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_cmpstr (keel_record_get_string (organisation, "name"), ==, "Acme Sailing");
+
+  set_text (name_row, "Acme Sailing & Co ");
+  g_assert_false (gtk_widget_has_css_class (name_row, "error"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (size_row), 2);
+  g_assert_cmpstr (keel_record_get_string (organisation, "name"), ==, "Acme Sailing & Co");
+  g_assert_cmpstr (keel_record_get_string (organisation, "size_profile"), ==, "enterprise");
+
+  /* Saved by themselves */
+  KEEL_GUI_TEST_WAIT_UNTIL (workspace_settled (window), WAIT_MS);
+  root = read_keel_json (fixture);
+  saved = json_object_get_object_member (root, "organisation");
+  g_assert_cmpstr (json_object_get_string_member (saved, "name"), ==, "Acme Sailing & Co");
+  g_assert_cmpstr (json_object_get_string_member (saved, "size_profile"), ==, "enterprise");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Someone else changes keel.json                                           */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+has_conflict_copy (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "keel.conflict-"))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_reload_failed (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KeelWindow *window = open_workspace (fixture, two_people);
+  KeelWorkspace *workspace = keel_window_get_workspace (window);
+  g_autofree char *file = g_build_filename (fixture->path, "keel.json", NULL);
+  g_autoptr(KeelRecord) person = g_object_new (KEEL_TYPE_PERSON, NULL);
+  g_autofree char *garbage_sha = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *theirs = NULL;
+
+  keel_gui_test_expect_warning ("keel-workspace", "*keel.json*");
+
+  /* Another program writes something Keel cannot read */
+  keel_gui_test_write_file (fixture->path, "keel.json", "{ \"format\": \"keel-workspace\", ", -1);
+  garbage_sha = keel_gui_test_sha256_of_file (file);
+  KEEL_GUI_TEST_WAIT_UNTIL (_keel_window_get_strip_visible (window), WAIT_MS);
+  g_assert_false (keel_workspace_get_autosave (workspace));
+  g_assert_cmpstr (_keel_window_get_save_state (window), ==, "Not saving");
+
+  /* An edit now is not saved over it */
+  keel_record_set_string (person, "name", "Gus Late");
+  keel_workspace_add (workspace, person);
+  keel_gui_test_iterate (1500);
+  after = keel_gui_test_sha256_of_file (file);
+  g_assert_cmpstr (after, ==, garbage_sha);
+
+  /* They fix it: theirs is opened, ours is kept beside it */
+  theirs = g_strdup (two_people);
+  *strstr (theirs, "Chen Wei") = 'K';  /* "Khen Wei": not what Keel read */
+  keel_gui_test_write_file (fixture->path, "keel.json", theirs, -1);
+  KEEL_GUI_TEST_WAIT_UNTIL (!_keel_window_get_strip_visible (window) && has_conflict_copy (fixture->path),
+                            WAIT_MS);
+  g_assert_true (keel_workspace_get_autosave (workspace));
+  g_assert_cmpuint (keel_workspace_count (workspace, KEEL_TYPE_PERSON), ==, 3);
+  g_assert_null (keel_workspace_lookup (workspace, "PER-4"));
+}
+
+/* ------------------------------------------------------------------------ */
 /* The sidebar                                                              */
 /* ------------------------------------------------------------------------ */
 
@@ -667,6 +784,12 @@ main (int   argc,
               fixture_set_up, test_unreadable_backup, fixture_tear_down);
   g_test_add ("/keel/window/save-failed", Fixture, NULL,
               fixture_set_up, test_save_failed, fixture_tear_down);
+  g_test_add ("/keel/window/reload-failed", Fixture, NULL,
+              fixture_set_up, test_reload_failed, fixture_tear_down);
+  g_test_add ("/keel/window/shortcuts", Fixture, NULL,
+              fixture_set_up, test_shortcuts_window, fixture_tear_down);
+  g_test_add ("/keel/window/preferences", Fixture, NULL,
+              fixture_set_up, test_preferences, fixture_tear_down);
 
   return g_test_run ();
 }
