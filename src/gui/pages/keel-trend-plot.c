@@ -195,9 +195,10 @@ update_summary (KeelTrendPlot *self)
   g_free (self->summary);
   self->summary = g_steal_pointer (&summary);
 
+  /* What a sighted reader takes from the plot, for screen readers */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Trend of the readings"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->summary,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->summary,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Trend of the readings over time"),
                                   -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->summary);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
