@@ -392,6 +392,10 @@ test_plot_renders (void)
   keel_trend_plot_set_objective (KEEL_TREND_PLOT (plot), o);
   g_assert_cmpstr (keel_trend_plot_get_summary (KEEL_TREND_PLOT (plot)), ==,
                    "6 readings from 2026-01-31 to 2026-06-30; latest 4.2 %, target 5 %");
+  /* Screen readers get the same sentence */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (plot), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (plot), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "6 readings from 2026-01-31 to 2026-06-30; latest 4.2 %, target 5 %");
 
   gtk_widget_set_size_request (plot, 520, 260);
   gtk_window_set_child (GTK_WINDOW (window), plot);
