@@ -467,8 +467,10 @@ keel_json_parse (const char  *display_name,
 
   if (!loaded)
     {
-      /* json-glib says "<data>:12:5: Parse error: unexpected …" */
-      const char *msg = local_error->message;
+      /* json-glib says "<data>:12:5: Parse error: unexpected …", quoting
+       * what it read, which can be half a \u escape: keep it UTF-8 */
+      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
+      const char *msg = valid;
       const char *detail;
       guint line = 0, column = 0;
 
