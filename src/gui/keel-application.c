@@ -14,7 +14,7 @@
 #include "keel-application.h"
 #include "keel-date.h"
 #include "keel-preferences-window.h"
-#include "keel-window.h"
+#include "keel-window-private.h"
 #include "keel-workspace.h"
 
 /* The application: one instance per session (a second `keel` hands its
@@ -178,7 +178,7 @@ preferences_action (GSimpleAction *action,
   KeelWorkspace *workspace = keel_window_get_workspace (window);
   GtkWindow *preferences;
 
-  if (workspace == NULL || !keel_workspace_file_exists (workspace))
+  if (workspace == NULL || _keel_window_get_view (window) != KEEL_WINDOW_VIEW_WORKSPACE)
     {
       keel_window_toast (window, _("Open or create a workspace first"));
       return;

@@ -104,6 +104,7 @@ struct _KeelWindow
   GPtrArray            *dismissals;    /* toasts to dismiss once shown */
 
   guint                 save_failed : 1;
+  guint                 discard : 1;     /* detach drops what is unsaved */
   guint                 closing : 1;
   guint                 may_close : 1;
 };
@@ -508,11 +509,15 @@ attach_workspace (KeelWindow *self)
   show_last_area (self);
 }
 
-/* Lets go of the workspace; what is unsaved is saved in the background */
+/* Lets go of the workspace; what is unsaved is saved in the background,
+ * unless it is to be discarded (a workspace that could not be created) */
 static void
 detach_workspace (KeelWindow *self)
 {
   g_autoptr(KeelWorkspace) workspace = g_steal_pointer (&self->workspace);
+  gboolean discard = self->discard;
+
+  self->discard = FALSE;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -531,7 +536,7 @@ detach_workspace (KeelWindow *self)
   /* Nothing goes on behind the user's back any more */
   keel_workspace_set_autosave (workspace, FALSE);
 
-  if (keel_workspace_get_dirty (workspace) || keel_workspace_get_saving (workspace))
+  if (!discard && (keel_workspace_get_dirty (workspace) || keel_workspace_get_saving (workspace)))
     flush_workspace (self, workspace, background_flush_done);
 }
 
@@ -571,9 +576,14 @@ load_cb (GObject      *object,
 }
 
 static void
-open_folder (KeelWindow *self,
-             GFile      *folder)
+open_folder_full (KeelWindow *self,
+                  GFile      *folder,
+                  gboolean    discard)
 {
+  g_autoptr(GFile) keep = g_object_ref (folder);
+  gboolean retry = discard && self->view == KEEL_WINDOW_VIEW_WELCOME;
+
+  self->discard = !!discard;
   detach_workspace (self);
 
   self->cancellable = g_cancellable_new ();
@@ -582,7 +592,10 @@ open_folder (KeelWindow *self,
 
   if (!keel_workspace_file_exists (self->workspace))
     {
-      keel_welcome_view_reset (self->welcome_view);
+      /* A retry keeps what was typed */
+      if (!retry)
+        keel_welcome_view_reset (self->welcome_view);
+      keel_welcome_view_set_busy (self->welcome_view, FALSE);
       keel_welcome_view_set_folder (self->welcome_view, folder);
       set_view (self, KEEL_WINDOW_VIEW_WELCOME);
       return;
@@ -590,6 +603,13 @@ open_folder (KeelWindow *self,
 
   set_view (self, KEEL_WINDOW_VIEW_LOADING);
   keel_workspace_load_async (self->workspace, self->cancellable, load_cb, g_object_ref (self));
+}
+
+static void
+open_folder (KeelWindow *self,
+             GFile      *folder)
+{
+  open_folder_full (self, folder, FALSE);
 }
 
 static void
@@ -622,6 +642,7 @@ created_cb (GObject      *object,
 {
   g_autoptr(KeelWindow) self = user_data;
   KeelWorkspace *workspace = KEEL_WORKSPACE (object);
+  g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
 
   keel_welcome_view_set_busy (self->welcome_view, FALSE);
@@ -636,7 +657,8 @@ created_cb (GObject      *object,
       keel_window_show_error (self, message);
 
       /* Start again from an empty workspace, so a retry does not add twice */
-      open_folder (self, keel_workspace_get_folder (workspace));
+      folder = g_object_ref (keel_workspace_get_folder (workspace));
+      open_folder_full (self, folder, TRUE);
       return;
     }
 
@@ -730,7 +752,7 @@ open_demo_action (GSimpleAction *action,
 
       keel_window_show_error (self, message);
       /* Whatever it managed to add is dropped */
-      open_folder (self, folder);
+      open_folder_full (self, folder, TRUE);
       return;
     }
 

@@ -271,6 +271,46 @@ test_welcome_create (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (keel_people_page_get_model (KEEL_PEOPLE_PAGE (page))), ==, 1);
 }
 
+/* A workspace that cannot be written is not half made: the form stays as
+ * typed, nothing is on disk, and Create again makes it once */
+static void
+test_welcome_create_fails (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  KeelWindow *window = open_window (fixture);
+  g_autofree char *file = g_build_filename (fixture->path, "keel.json", NULL);
+  g_autoptr(JsonObject) root = NULL;
+  GtkWidget *view = _keel_window_get_welcome_view (window);
+  GtkWidget *create = child_of (view, KEEL_TYPE_WELCOME_VIEW, "create_button");
+
+  keel_gui_test_expect_warning ("keel-workspace", "Cannot save*");
+  keel_gui_test_expect_warning ("keel-window", "The workspace could not be created*");
+
+  set_text (child_of (view, KEEL_TYPE_WELCOME_VIEW, "organisation_row"), "Acme Sailing");
+  set_text (child_of (view, KEEL_TYPE_WELCOME_VIEW, "manager_name_row"), "Grace Hopper");
+  set_text (child_of (view, KEEL_TYPE_WELCOME_VIEW, "manager_email_row"), "grace@acme.example");
+
+  _keel_workspace_inject_write_error (keel_window_get_workspace (window), EROFS, 1);
+  g_signal_emit_by_name (create, "clicked");
+  KEEL_GUI_TEST_WAIT_UNTIL (keel_gui_test_count_warnings ("The workspace could not be created*") == 1,
+                            WAIT_MS);
+  KEEL_GUI_TEST_WAIT_UNTIL (gtk_widget_get_sensitive (create), WAIT_MS);
+
+  g_assert_cmpint (_keel_window_get_view (window), ==, KEEL_WINDOW_VIEW_WELCOME);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_of (view, KEEL_TYPE_WELCOME_VIEW, "organisation_row"))),
+                   ==, "Acme Sailing");
+  keel_gui_test_iterate (1500);
+  g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+
+  g_signal_emit_by_name (create, "clicked");
+  KEEL_GUI_TEST_WAIT_UNTIL (_keel_window_get_view (window) == KEEL_WINDOW_VIEW_WORKSPACE, WAIT_MS);
+  root = read_keel_json (fixture);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "people")), ==, 1);
+  /* The first try left nothing behind, not even a used id */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (root, "people"), 0), "id"),
+                   ==, "PER-1");
+}
+
 static void
 test_welcome_demo (Fixture       *fixture,
                    gconstpointer  data)
@@ -766,6 +806,8 @@ main (int   argc,
 
   g_test_add ("/keel/window/welcome-create", Fixture, NULL,
               fixture_set_up, test_welcome_create, fixture_tear_down);
+  g_test_add ("/keel/window/welcome-create-fails", Fixture, NULL,
+              fixture_set_up, test_welcome_create_fails, fixture_tear_down);
   g_test_add ("/keel/window/welcome-demo", Fixture, NULL,
               fixture_set_up, test_welcome_demo, fixture_tear_down);
   g_test_add ("/keel/window/areas", Fixture, NULL,
