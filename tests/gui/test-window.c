@@ -797,6 +797,40 @@ test_areas (Fixture       *fixture,
   g_assert_null (_keel_window_get_page (window, "nowhere"));
 }
 
+/* The last page and the last workspace are remembered; a new window opens
+ * on both */
+static void
+test_remembers (Fixture       *fixture,
+                gconstpointer  data)
+{
+  KeelApplication *application = keel_gui_test_get_application ();
+  GSettings *settings = keel_application_get_settings (application);
+  g_autoptr(GFile) start = NULL;
+  g_autofree char *last_page = NULL;
+  g_autofree char *last_workspace = NULL;
+  KeelWindow *window = open_workspace (fixture, two_people);
+  GtkWidget *content;
+
+  g_assert_nonnull (settings);
+
+  _keel_window_show_page (window, "people");
+  last_page = g_settings_get_string (settings, "last-page");
+  last_workspace = g_settings_get_string (settings, "last-workspace");
+  g_assert_cmpstr (last_page, ==, "people");
+  g_assert_cmpstr (last_workspace, ==, fixture->path);
+
+  _keel_window_show_page (window, "policies");
+  gtk_window_close (GTK_WINDOW (window));
+  KEEL_GUI_TEST_WAIT_UNTIL (fixture->window == NULL, WAIT_MS);
+
+  start = keel_application_dup_start_folder (application);
+  g_assert_cmpstr (g_file_peek_path (start), ==, fixture->path);
+
+  window = open_workspace (fixture, NULL);
+  content = child_of (window, KEEL_TYPE_WINDOW, "content_stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (content)), ==, "policies");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -812,6 +846,8 @@ main (int   argc,
               fixture_set_up, test_welcome_demo, fixture_tear_down);
   g_test_add ("/keel/window/areas", Fixture, NULL,
               fixture_set_up, test_areas, fixture_tear_down);
+  g_test_add ("/keel/window/remembers", Fixture, NULL,
+              fixture_set_up, test_remembers, fixture_tear_down);
   g_test_add ("/keel/window/people-add-delete-undo", Fixture, NULL,
               fixture_set_up, test_people_add_delete_undo, fixture_tear_down);
   g_test_add ("/keel/window/people-delete-referenced", Fixture, NULL,
