@@ -16,11 +16,13 @@ and after every kill checks what is on disk:
 - backups/ never holds more than 10 files, and each is a whole generation;
 - no conflict copy appears (the saver is the only writer).
 
-    kill-while-saving.py SAVER      (KEEL_CLI in the environment)
+    kill-while-saving.py SAVER [KILLS [RECORDS]]   (KEEL_CLI in the environment)
 
 KEEL_ROBUST_SEED, KEEL_ROBUST_KILLS and KEEL_ROBUST_RECORDS change the
-seed (printed), the number of kills (1000) and the workspace size (1000
-records, about 350 kB; a save takes about 10 ms).
+seed (printed), the number of kills (KILLS, or 1000) and the workspace
+size (RECORDS, or 1000: about 350 kB). Kills come 0-20 ms after the saver
+is ready, or within twice the time of one save where saves are slower
+(sanitizer builds), so that most land inside a save.
 """
 
 import glob
@@ -103,12 +105,33 @@ def read_lines(fd, buf, until=None, timeout=10.0):
         buf.extend(chunk)
 
 
+def time_one_save(saver, folder, work):
+    """How long one save takes here: three saves of a copy, averaged."""
+    copy = os.path.join(work, 'calibrate')
+    shutil.copytree(folder, copy)
+    proc = subprocess.Popen([saver, 'run', copy], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    buf = bytearray()
+    try:
+        if not read_lines(proc.stdout.fileno(), buf, until='ready', timeout=60):
+            raise Failure(f'the saver never became ready: {proc.stderr.read().decode()}')
+        start = time.monotonic()
+        if not read_lines(proc.stdout.fileno(), buf, until='committed 3', timeout=60):
+            raise Failure('the saver did not save three times within 60 s')
+        return (time.monotonic() - start) / 3
+    finally:
+        proc.kill()
+        proc.wait()
+        proc.stdout.close()
+        proc.stderr.close()
+        shutil.rmtree(copy, ignore_errors=True)
+
+
 def main():
     saver = sys.argv[1]
     cli = os.environ['KEEL_CLI']
     seed = int(os.environ.get('KEEL_ROBUST_SEED', '20260331'))
-    kills_wanted = int(os.environ.get('KEEL_ROBUST_KILLS', '1000'))
-    records = int(os.environ.get('KEEL_ROBUST_RECORDS', '1000'))
+    kills_wanted = int(os.environ.get('KEEL_ROBUST_KILLS', sys.argv[2] if len(sys.argv) > 2 else '1000'))
+    records = int(os.environ.get('KEEL_ROBUST_RECORDS', sys.argv[3] if len(sys.argv) > 3 else '1000'))
     rng = random.Random(seed)
     print(f'# seed {seed} (KEEL_ROBUST_SEED), {kills_wanted} kills, {records} records', flush=True)
 
@@ -116,7 +139,15 @@ def main():
     folder = os.path.join(work, 'ws')
     subprocess.run([saver, 'init', '--records', str(records), folder], check=True)
     size = os.path.getsize(os.path.join(folder, 'keel.json'))
-    print(f'# workspace: {size} bytes', flush=True)
+    try:
+        save_time = time_one_save(saver, folder, work)
+    except Failure as e:
+        print(f'not ok 1 - kill while saving\n# {e}\n1..1')
+        shutil.rmtree(work, ignore_errors=True)
+        return 1
+    window = max(0.020, 2 * save_time)
+    print(f'# workspace: {size} bytes; one save takes {save_time * 1000:.1f} ms; '
+          f'kills within {window * 1000:.0f} ms of ready', flush=True)
 
     stats = dict(kills=0, during_start=0, between_saves=0, mid_save=0,
                  mid_save_old_on_disk=0, mid_save_new_on_disk=0,
@@ -133,7 +164,7 @@ def main():
             fd = proc.stdout.fileno()
             buf = bytearray()
             early = rng.random() < 0.1
-            delay = rng.uniform(0, 0.005) if early else rng.uniform(0, 0.020)
+            delay = rng.uniform(0, 0.005) if early else rng.uniform(0, window)
             if not early and not read_lines(fd, buf, until='ready'):
                 proc.kill()
                 raise Failure(f'the saver never became ready: {proc.stderr.read().decode()}')
