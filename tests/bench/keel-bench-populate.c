@@ -345,7 +345,8 @@ add_objectives (Populate *p)
 }
 
 static void
-add_communications (Populate *p, guint n)
+add_communications (Populate *p,
+                    guint     n)
 {
   static const char *channels[] = { "email", "intranet", "meeting", "all-hands", "training", "chat" };
 
@@ -390,7 +391,8 @@ add_communications (Populate *p, guint n)
 }
 
 static void
-add_reviews (Populate *p, guint n)
+add_reviews (Populate *p,
+             guint     n)
 {
   static const char inputs[] = "abcdefg";
 
@@ -447,7 +449,8 @@ add_reviews (Populate *p, guint n)
 }
 
 static void
-add_actions (Populate *p, guint n)
+add_actions (Populate *p,
+             guint     n)
 {
   static const char *statuses[] = { "done", "done", "done", "open", "in-progress", "cancelled" };
 
@@ -545,7 +548,8 @@ add_small_kinds (Populate *p,
 }
 
 static void
-add_trainings (Populate *p, guint n)
+add_trainings (Populate *p,
+               guint     n)
 {
   for (guint i = 0; i < n; i++)
     {

@@ -166,6 +166,18 @@ processes, interpreter start-up included and nothing subtracted. "ratio vs
 python" divides a row's median by the median of the Python row named in
 its details.
 
+To add a benchmark, register it in its tests/*/meson.build with
+`benchmark()` running this script, and it lands in the same table:
+
+    benchmark('calendar-month', python3,
+      args: [files('../bench/run-bench.py'), 'command',
+             '--name', 'calendar month view — company 10y',
+             '--', my_program.full_path(), 'ARGS'])
+
+A program that prints `keel-bench-seconds: S` reports the time of what it
+measures; otherwise the whole process is timed. `keel-bench generate DIR`
+(tests/bench) writes the 10-year company workspace to measure against.
+
 """
 
 
