@@ -515,10 +515,14 @@ parse_workspace (const char  *name,
     }
   if (json_node_get_int (node) > KEEL_WORKSPACE_VERSION)
     {
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+      /* The number is formatted first: a translated message cannot carry
+       * G_GINT64_FORMAT */
       g_set_error (error, KEEL_ERROR, KEEL_ERROR_VERSION,
-                   _("%s was written by a newer Keel (workspace version %" G_GINT64_FORMAT
-                     "); this Keel reads version %d and older. Update Keel to open it."),
-                   name, json_node_get_int (node), KEEL_WORKSPACE_VERSION);
+                   _("%s was written by a newer Keel (workspace version %s); this Keel reads "
+                     "version %d and older. Update Keel to open it."),
+                   name, found, KEEL_WORKSPACE_VERSION);
       return NULL;
     }
 
@@ -973,6 +977,20 @@ write_workspace (SaveData      *data,
   if (g_file_get_contents (g_file_peek_path (data->file), &on_disk, &disk_len, NULL))
     disk_sha = sha256_of (on_disk, disk_len);
 
+  data->new_sha = sha256_of (text, len);
+
+  if (data->fault_errno != 0)
+    {
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
+                   _("Cannot save %s: %s"), name, g_strerror (data->fault_errno));
+      return FALSE;
+    }
+
+  /* The file already holds exactly these bytes (ours, or somebody else
+   * wrote the same): nothing to write and nothing in conflict */
+  if (disk_sha != NULL && g_strcmp0 (disk_sha, data->new_sha) == 0)
+    return TRUE;
+
   if (disk_sha != NULL && g_strcmp0 (disk_sha, data->known_sha) != 0)
     {
       g_autofree char *conflict_name = timestamp_name ("keel.conflict-");
@@ -995,16 +1013,7 @@ write_workspace (SaveData      *data,
       return FALSE;
     }
 
-  if (data->fault_errno != 0)
-    {
-      g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
-                   _("Cannot save %s: %s"), name, g_strerror (data->fault_errno));
-      return FALSE;
-    }
-
-  data->new_sha = sha256_of (text, len);
-
-  if (disk_sha != NULL && g_strcmp0 (disk_sha, data->new_sha) != 0)
+  if (disk_sha != NULL)
     backup_current (data->folder, data->file);
 
   if (!g_file_set_contents_full (g_file_peek_path (data->file), text, (gssize) len,

@@ -1257,6 +1257,48 @@ reload_failed_flag_cb (KeelWorkspace *workspace,
 
 /* Someone else leaves keel.json broken: what we hold stays, and nothing we
  * save later writes over their file */
+/* Another program (a sync client, a second Keel) wrote exactly the bytes we
+ * are about to write: that is no conflict, and nothing is copied aside. */
+static void
+test_same_bytes_no_conflict (void)
+{
+  Tmp tmp;
+  g_autoptr(KeelWorkspace) workspace = NULL;
+  g_autoptr(GBytes) ours = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  Events events = { 0 };
+
+  tmp_init (&tmp);
+  workspace = new_small_workspace (&tmp, "Original");
+  connect_events (workspace, &events);
+
+  keel_record_set_string (keel_workspace_lookup (workspace, "PER-1"), "name", "Same on both sides");
+  ours = keel_workspace_serialize (workspace);
+  keel_test_write (tmp.file, g_bytes_get_data (ours, NULL));
+  before = keel_test_sha256_of_file (tmp.file);
+
+  g_assert_true (keel_workspace_save (workspace, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (events.conflict, ==, 0);
+  g_assert_cmpuint (events.saved, ==, 1);
+  g_assert_false (keel_workspace_get_dirty (workspace));
+  g_assert_cmpuint (keel_test_count_entries (tmp.path, "keel.conflict-"), ==, 0);
+  after = keel_test_sha256_of_file (tmp.file);
+  g_assert_cmpstr (before, ==, after);
+
+  /* From now on that file is what we know: a later change saves normally */
+  keel_record_set_string (keel_workspace_lookup (workspace, "PER-1"), "name", "Later");
+  g_assert_true (keel_workspace_save (workspace, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (events.conflict, ==, 0);
+  g_assert_cmpuint (events.saved, ==, 2);
+
+  events_clear (&events);
+  tmp_clear (&tmp);
+}
+
 static void
 test_watch_reload_failed (void)
 {
@@ -1727,6 +1769,7 @@ main (int   argc,
   g_test_add_func ("/keel/workspace/watch-reload", test_watch_reload);
   g_test_add_func ("/keel/workspace/watch-conflict", test_watch_conflict);
   g_test_add_func ("/keel/workspace/watch-reload-failed", test_watch_reload_failed);
+  g_test_add_func ("/keel/workspace/same-bytes-no-conflict", test_same_bytes_no_conflict);
   g_test_add_func ("/keel/workspace/ids", test_ids);
   g_test_add_func ("/keel/workspace/ids-without-counters", test_ids_without_counters);
   g_test_add_func ("/keel/workspace/check", test_check);
