@@ -18,6 +18,7 @@
 #include "keel-records.h"
 #include "keel-window.h"
 
+#include "keel-adaptive-layout.h"
 #include "keel-objective-editor.h"
 #include "keel-pages-private.h"
 #include "keel-reading-dialog.h"
@@ -69,10 +70,14 @@ struct _KeelObjectiveEditor
   GtkImage             *smart_time_bound_icon;
   KeelTrendPlot        *plot;
   GtkListBox           *readings_list;
+  GtkBox               *panes;
 
   /* Indexed by KeelObjectiveFormField */
   GtkWidget            *rows[KEEL_OBJECTIVE_FORM_N_FIELDS];
 };
+
+/* Each pane gets at least a phone's width, 360 px, side by side */
+#define PANES_FOLD_WIDTH 720
 
 G_DEFINE_FINAL_TYPE (KeelObjectiveEditor, keel_objective_editor, ADW_TYPE_WINDOW)
 
@@ -551,6 +556,7 @@ keel_objective_editor_class_init (KeelObjectiveEditorClass *klass)
   CHILD (smart_time_bound_icon);
   CHILD (plot);
   CHILD (readings_list);
+  CHILD (panes);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, combo_changed_cb);
@@ -569,6 +575,9 @@ keel_objective_editor_init (KeelObjectiveEditor *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The form beside its progress; narrower, one above the other */
+  _keel_pane_layout_apply (self->panes, PANES_FOLD_WIDTH);
 
   self->rows[KEEL_OBJECTIVE_FORM_TITLE] = GTK_WIDGET (self->title_row);
   self->rows[KEEL_OBJECTIVE_FORM_DESCRIPTION] = GTK_WIDGET (self->description_row);

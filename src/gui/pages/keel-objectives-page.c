@@ -17,6 +17,7 @@
 #include "keel-records.h"
 #include "keel-window.h"
 
+#include "keel-adaptive-layout.h"
 #include "keel-objective-editor.h"
 #include "keel-objective-row.h"
 #include "keel-objectives-page.h"
@@ -34,6 +35,7 @@ struct _KeelObjectivesPage
   char                *search;
 
   /* Template widgets */
+  GtkBox              *toolbar;
   GtkSearchEntry      *search_entry;
   GtkDropDown         *status_filter;
   GtkDropDown         *owner_filter;
@@ -426,6 +428,7 @@ keel_objectives_page_class_init (KeelObjectivesPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/keelisms/Keel/pages/keel-objectives-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, KeelObjectivesPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, KeelObjectivesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KeelObjectivesPage, status_filter);
   gtk_widget_class_bind_template_child (widget_class, KeelObjectivesPage, owner_filter);
@@ -458,6 +461,7 @@ static void
 keel_objectives_page_init (KeelObjectivesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _keel_toolbar_layout_apply (self->toolbar);
 
   gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
   g_signal_connect_object (self->filter_model, "items-changed",
@@ -575,7 +579,7 @@ keel_objectives_page_open_editor (KeelObjectivesPage *self,
   editor = keel_objective_editor_new (self->workspace, objective);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+    _keel_editor_fit_parent (GTK_WINDOW (editor), GTK_WINDOW (root));
   gtk_window_present (GTK_WINDOW (editor));
 
   return GTK_WIDGET (editor);

@@ -18,6 +18,7 @@
 #include "keel-records.h"
 #include "keel-window.h"
 
+#include "keel-adaptive-layout.h"
 #include "keel-policy-editor.h"
 #include "keel-policy-row.h"
 #include "keel-policies-page.h"
@@ -33,6 +34,7 @@ struct _KeelPoliciesPage
   char                *search;
 
   /* Template widgets */
+  GtkBox              *toolbar;
   GtkSearchEntry      *search_entry;
   GtkCheckButton      *overdue_filter;
   GtkLabel            *count_label;
@@ -336,6 +338,7 @@ keel_policies_page_class_init (KeelPoliciesPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/keelisms/Keel/pages/keel-policies-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, KeelPoliciesPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, KeelPoliciesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KeelPoliciesPage, overdue_filter);
   gtk_widget_class_bind_template_child (widget_class, KeelPoliciesPage, count_label);
@@ -363,6 +366,7 @@ static void
 keel_policies_page_init (KeelPoliciesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _keel_toolbar_layout_apply (self->toolbar);
 
   gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
   g_signal_connect_object (self->filter_model, "items-changed",
@@ -469,7 +473,7 @@ keel_policies_page_open_editor (KeelPoliciesPage *self,
   editor = keel_policy_editor_new (self->workspace, policy);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+    _keel_editor_fit_parent (GTK_WINDOW (editor), GTK_WINDOW (root));
   gtk_window_present (GTK_WINDOW (editor));
 
   return GTK_WIDGET (editor);
