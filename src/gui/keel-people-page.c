@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "keel-adaptive-layout.h"
 #include "keel-gui-util.h"
 #include "keel-people-page.h"
 #include "keel-person-editor.h"
@@ -40,6 +41,7 @@ struct _KeelPeoplePage
   GtkCustomFilter     *filter;
 
   /* Template widgets */
+  GtkBox              *toolbar;
   GtkSearchEntry      *search_entry;
   GtkLabel            *count_label;
   GtkStack            *stack;
@@ -616,6 +618,7 @@ keel_people_page_class_init (KeelPeoplePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keelisms/Keel/keel-people-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, stack);
@@ -647,6 +650,7 @@ keel_people_page_init (KeelPeoplePage *self)
   g_autoptr(GtkCustomSorter) id_sorter = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _keel_toolbar_layout_apply (self->toolbar);
 
   self->filter = gtk_custom_filter_new (filter_person, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
