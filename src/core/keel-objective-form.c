@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "keel-date.h"
+#include "keel-form-util.h"
 #include "keel-objective.h"
 #include "keel-objective-form.h"
 
@@ -105,14 +106,6 @@ enum_allows (const char *key,
   return g_strv_contains ((const char * const *) choices, value);
 }
 
-static GDateTime *
-parse_date (const char *text)
-{
-  g_autofree char *trimmed = dup_trimmed (text);
-
-  return trimmed ? keel_date_parse (trimmed) : NULL;
-}
-
 static gboolean
 parse_optional_number (const char *text,
                        double     *value)
@@ -174,8 +167,7 @@ keel_objective_form_new_from_record (KeelRecord *objective)
   g_return_val_if_fail (KEEL_IS_OBJECTIVE (objective), NULL);
 
   form = keel_objective_form_new ();
-  for (guint i = 0; i < KEEL_OBJECTIVE_FORM_N_FIELDS; i++)
-    form->values[i] = keel_record_format_field (objective, field_keys[i]);
+  keel_form_values_load (form->values, KEEL_OBJECTIVE_FORM_N_FIELDS, objective, field_keys);
 
   return form;
 }
@@ -186,8 +178,7 @@ keel_objective_form_free (KeelObjectiveForm *form)
   if (form == NULL)
     return;
 
-  for (guint i = 0; i < KEEL_OBJECTIVE_FORM_N_FIELDS; i++)
-    g_free (form->values[i]);
+  keel_form_values_clear (form->values, KEEL_OBJECTIVE_FORM_N_FIELDS);
   g_free (form);
 }
 
@@ -217,16 +208,7 @@ keel_objective_form_set (KeelObjectiveForm      *form,
   g_return_val_if_fail (form != NULL, FALSE);
   g_return_val_if_fail (field < KEEL_OBJECTIVE_FORM_N_FIELDS, FALSE);
 
-  if (text != NULL && text[0] == '\0')
-    text = NULL;
-
-  if (g_strcmp0 (form->values[field], text) == 0)
-    return FALSE;
-
-  g_free (form->values[field]);
-  form->values[field] = g_strdup (text);
-
-  return TRUE;
+  return keel_form_value_set (&form->values[field], text);
 }
 
 gboolean
@@ -263,7 +245,7 @@ keel_objective_form_apply (const KeelObjectiveForm *form,
 
         case KEEL_FIELD_DATE:
           {
-            g_autoptr(GDateTime) date = parse_date (text);
+            g_autoptr(GDateTime) date = keel_form_parse_date (text);
 
             keel_record_set_date (objective, key, date);
           }
@@ -309,11 +291,7 @@ set_error (KeelObjectiveFormValidation *v,
            KeelObjectiveFormField       field,
            const char                  *message)
 {
-  if (v->errors[field] != NULL)
-    return;
-
-  v->errors[field] = g_strdup (message);
-  v->n_errors++;
+  keel_form_error_set (v->errors, &v->n_errors, field, message);
 }
 
 /**
@@ -353,14 +331,14 @@ keel_objective_form_validate (const KeelObjectiveForm *form)
 
   if (get_value (form, KEEL_OBJECTIVE_FORM_START) != NULL)
     {
-      start = parse_date (get_value (form, KEEL_OBJECTIVE_FORM_START));
+      start = keel_form_parse_date (get_value (form, KEEL_OBJECTIVE_FORM_START));
       if (start == NULL)
         set_error (v, KEEL_OBJECTIVE_FORM_START, _("Write the start date as a real date, like 2026-03-31"));
     }
 
   if (get_value (form, KEEL_OBJECTIVE_FORM_DUE) == NULL)
     set_error (v, KEEL_OBJECTIVE_FORM_DUE, _("Set the date by which the target is due"));
-  else if ((due = parse_date (get_value (form, KEEL_OBJECTIVE_FORM_DUE))) == NULL)
+  else if ((due = keel_form_parse_date (get_value (form, KEEL_OBJECTIVE_FORM_DUE))) == NULL)
     set_error (v, KEEL_OBJECTIVE_FORM_DUE, _("Write the due date as a real date, like 2026-12-31"));
   else if (start != NULL && keel_date_compare (due, start) <= 0)
     set_error (v, KEEL_OBJECTIVE_FORM_DUE, _("The due date must come after the start date"));
@@ -393,8 +371,7 @@ keel_objective_form_validation_free (KeelObjectiveFormValidation *validation)
   if (validation == NULL)
     return;
 
-  for (guint i = 0; i < KEEL_OBJECTIVE_FORM_N_FIELDS; i++)
-    g_free (validation->errors[i]);
+  keel_form_values_clear (validation->errors, KEEL_OBJECTIVE_FORM_N_FIELDS);
   g_free (validation);
 }
 
@@ -558,7 +535,7 @@ keel_objective_form_smart_check (const KeelObjectiveForm *form,
            g_strdup (_("Neither a business goal nor a department says why it matters")));
 
   /* Time-bound */
-  due = parse_date (get_value (form, KEEL_OBJECTIVE_FORM_DUE));
+  due = keel_form_parse_date (get_value (form, KEEL_OBJECTIVE_FORM_DUE));
   status = get_value (form, KEEL_OBJECTIVE_FORM_STATUS);
   cadence = get_value (form, KEEL_OBJECTIVE_FORM_CADENCE);
 
@@ -702,7 +679,7 @@ keel_reading_form_validate (const char  *date_text,
       if (date_error != NULL)
         *date_error = g_strdup (_("Give the date of the reading"));
     }
-  else if ((date = parse_date (date_text)) == NULL)
+  else if ((date = keel_form_parse_date (date_text)) == NULL)
     {
       ok = FALSE;
       if (date_error != NULL)

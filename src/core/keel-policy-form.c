@@ -16,6 +16,7 @@
 
 #include "keel-date.h"
 #include "keel-error.h"
+#include "keel-form-util.h"
 #include "keel-person.h"
 #include "keel-policy.h"
 #include "keel-policy-form.h"
@@ -46,14 +47,6 @@ dup_trimmed (const char *text)
     return NULL;
 
   return g_steal_pointer (&copy);
-}
-
-static GDateTime *
-parse_date (const char *text)
-{
-  g_autofree char *trimmed = dup_trimmed (text);
-
-  return trimmed ? keel_date_parse (trimmed) : NULL;
 }
 
 static GListModel *
@@ -136,8 +129,7 @@ keel_policy_form_new_from_record (KeelRecord *policy)
   g_return_val_if_fail (KEEL_IS_POLICY (policy), NULL);
 
   form = keel_policy_form_new ();
-  for (guint i = 0; i < KEEL_POLICY_FORM_N_FIELDS; i++)
-    form->values[i] = keel_record_format_field (policy, field_keys[i]);
+  keel_form_values_load (form->values, KEEL_POLICY_FORM_N_FIELDS, policy, field_keys);
 
   return form;
 }
@@ -148,8 +140,7 @@ keel_policy_form_free (KeelPolicyForm *form)
   if (form == NULL)
     return;
 
-  for (guint i = 0; i < KEEL_POLICY_FORM_N_FIELDS; i++)
-    g_free (form->values[i]);
+  keel_form_values_clear (form->values, KEEL_POLICY_FORM_N_FIELDS);
   g_free (form);
 }
 
@@ -171,16 +162,7 @@ keel_policy_form_set (KeelPolicyForm      *form,
   g_return_val_if_fail (form != NULL, FALSE);
   g_return_val_if_fail (field < KEEL_POLICY_FORM_N_FIELDS, FALSE);
 
-  if (text != NULL && text[0] == '\0')
-    text = NULL;
-
-  if (g_strcmp0 (form->values[field], text) == 0)
-    return FALSE;
-
-  g_free (form->values[field]);
-  form->values[field] = g_strdup (text);
-
-  return TRUE;
+  return keel_form_value_set (&form->values[field], text);
 }
 
 static void
@@ -188,11 +170,7 @@ set_error (KeelPolicyFormValidation *v,
            KeelPolicyFormField       field,
            const char               *message)
 {
-  if (v->errors[field] != NULL)
-    return;
-
-  v->errors[field] = g_strdup (message);
-  v->n_errors++;
+  keel_form_error_set (v->errors, &v->n_errors, field, message);
 }
 
 /**
@@ -253,8 +231,7 @@ keel_policy_form_validation_free (KeelPolicyFormValidation *validation)
   if (validation == NULL)
     return;
 
-  for (guint i = 0; i < KEEL_POLICY_FORM_N_FIELDS; i++)
-    g_free (validation->errors[i]);
+  keel_form_values_clear (validation->errors, KEEL_POLICY_FORM_N_FIELDS);
   g_free (validation);
 }
 
@@ -278,7 +255,7 @@ keel_policy_form_apply (const KeelPolicyForm *form,
   title = dup_trimmed (form->values[KEEL_POLICY_FORM_TITLE]);
   owner = dup_trimmed (form->values[KEEL_POLICY_FORM_OWNER]);
   summary = form->values[KEEL_POLICY_FORM_SUMMARY];
-  review = parse_date (form->values[KEEL_POLICY_FORM_NEXT_REVIEW]);
+  review = keel_form_parse_date (form->values[KEEL_POLICY_FORM_NEXT_REVIEW]);
 
   g_object_freeze_notify (G_OBJECT (policy));
   keel_record_set_string (policy, "title", title);
@@ -547,7 +524,7 @@ keel_policy_add_version (KeelRecord                   *policy,
   number = dup_trimmed (form->version);
   author = dup_trimmed (form->author);
   description = dup_trimmed (form->description);
-  date = parse_date (form->date);
+  date = keel_form_parse_date (form->date);
 
   version = g_object_new (KEEL_TYPE_POLICY_VERSION, NULL);
   keel_record_set_string (version, "version", number);
