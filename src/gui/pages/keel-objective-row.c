@@ -21,22 +21,14 @@
 
 struct _KeelObjectiveRow
 {
-  GObject        parent_instance;
-
-  KeelRecord    *objective;
-  KeelWorkspace *workspace;
+  KeelRecordRow parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (KeelObjectiveRow, keel_objective_row, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (KeelObjectiveRow, keel_objective_row, KEEL_TYPE_RECORD_ROW)
 
+/* Besides those of KeelRecordRow */
 enum {
   PROP_0,
-  PROP_OBJECTIVE,
-  PROP_WORKSPACE,
-  PROP_ID,
-  PROP_ID_NUMBER,
-  PROP_TITLE,
-  PROP_OWNER_NAME,
   PROP_DUE,
   PROP_STATUS,
   PROP_STATUS_LABEL,
@@ -45,7 +37,6 @@ enum {
   PROP_LAST_READING,
   PROP_LAST_VALUE,
   PROP_LAST_READING_DATE,
-  PROP_SEARCH_TEXT,
   N_PROPS
 };
 
@@ -53,25 +44,17 @@ static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------------------ */
 
-static void
-notify_all (KeelObjectiveRow *self)
-{
-  g_object_freeze_notify (G_OBJECT (self));
-  for (guint i = PROP_ID; i < N_PROPS; i++)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
 static double
 progress (KeelObjectiveRow *self)
 {
-  return keel_objective_progress (self->objective);
+  return keel_objective_progress (keel_objective_row_get_objective (self));
 }
 
 static char *
 last_reading_text (KeelObjectiveRow *self)
 {
-  KeelRecord *reading = keel_objective_latest_reading (self->objective);
+  KeelRecord *objective = keel_objective_row_get_objective (self);
+  KeelRecord *reading = keel_objective_latest_reading (objective);
   g_autofree char *value = NULL;
   g_autofree char *date = NULL;
 
@@ -79,63 +62,14 @@ last_reading_text (KeelObjectiveRow *self)
     return g_strdup ("");
 
   value = keel_objective_format_value (keel_record_get_double (reading, "value"),
-                                       keel_record_get_string (self->objective, "unit"));
+                                       keel_record_get_string (objective, "unit"));
   date = _keel_date_text (keel_record_get_date (reading, "date"));
 
   /* Translators: the latest reading of an objective, "4.2 % on 2026-06-30" */
   return g_strdup_printf (_("%s on %s"), value, date);
 }
 
-static char *
-search_text (KeelObjectiveRow *self)
-{
-  const char *owner = keel_record_get_string (self->objective, "owner");
-
-  return g_strjoin ("\n",
-                    keel_record_get_id (self->objective) ? keel_record_get_id (self->objective) : "",
-                    keel_record_get_string (self->objective, "title") ? keel_record_get_string (self->objective, "title") : "",
-                    _keel_person_name (self->workspace, owner),
-                    NULL);
-}
-
 /* ------------------------------------------------------------------------ */
-
-static void
-changed_cb (KeelObjectiveRow *self)
-{
-  notify_all (self);
-}
-
-/* ------------------------------------------------------------------------ */
-
-static void
-keel_objective_row_constructed (GObject *object)
-{
-  KeelObjectiveRow *self = (KeelObjectiveRow *)object;
-
-  G_OBJECT_CLASS (keel_objective_row_parent_class)->constructed (object);
-
-  g_return_if_fail (KEEL_IS_OBJECTIVE (self->objective));
-
-  g_signal_connect_object (self->objective, "changed",
-                           G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->objective, "notify::id",
-                           G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
-  if (self->workspace != NULL)
-    g_signal_connect_object (self->workspace, "changed",
-                             G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
-}
-
-static void
-keel_objective_row_finalize (GObject *object)
-{
-  KeelObjectiveRow *self = (KeelObjectiveRow *)object;
-
-  g_clear_object (&self->objective);
-  g_clear_object (&self->workspace);
-
-  G_OBJECT_CLASS (keel_objective_row_parent_class)->finalize (object);
-}
 
 static void
 keel_objective_row_get_property (GObject    *object,
@@ -144,34 +78,10 @@ keel_objective_row_get_property (GObject    *object,
                                  GParamSpec *pspec)
 {
   KeelObjectiveRow *self = KEEL_OBJECTIVE_ROW (object);
-  KeelRecord *o = self->objective;
+  KeelRecord *o = keel_objective_row_get_objective (self);
 
   switch (prop_id)
     {
-    case PROP_OBJECTIVE:
-      g_value_set_object (value, o);
-      break;
-
-    case PROP_WORKSPACE:
-      g_value_set_object (value, self->workspace);
-      break;
-
-    case PROP_ID:
-      g_value_set_string (value, keel_record_get_id (o));
-      break;
-
-    case PROP_ID_NUMBER:
-      g_value_set_int64 (value, _keel_id_number (keel_record_get_id (o)));
-      break;
-
-    case PROP_TITLE:
-      g_value_set_string (value, keel_record_get_string (o, "title"));
-      break;
-
-    case PROP_OWNER_NAME:
-      g_value_set_string (value, _keel_person_name (self->workspace, keel_record_get_string (o, "owner")));
-      break;
-
     case PROP_DUE:
       g_value_take_string (value, _keel_date_text (keel_record_get_date (o, "due")));
       break;
@@ -224,33 +134,6 @@ keel_objective_row_get_property (GObject    *object,
       }
       break;
 
-    case PROP_SEARCH_TEXT:
-      g_value_take_string (value, search_text (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-keel_objective_row_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  KeelObjectiveRow *self = KEEL_OBJECTIVE_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_OBJECTIVE:
-      self->objective = g_value_dup_object (value);
-      break;
-
-    case PROP_WORKSPACE:
-      self->workspace = g_value_dup_object (value);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -261,22 +144,9 @@ keel_objective_row_class_init (KeelObjectiveRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->constructed = keel_objective_row_constructed;
-  object_class->finalize = keel_objective_row_finalize;
   object_class->get_property = keel_objective_row_get_property;
-  object_class->set_property = keel_objective_row_set_property;
 
 #define RO (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
-  properties[PROP_OBJECTIVE] =
-    g_param_spec_object ("objective", NULL, NULL, KEEL_TYPE_OBJECTIVE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_WORKSPACE] =
-    g_param_spec_object ("workspace", NULL, NULL, KEEL_TYPE_WORKSPACE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, RO);
-  properties[PROP_ID_NUMBER] = g_param_spec_int64 ("id-number", NULL, NULL, 0, G_MAXINT64, 0, RO);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, RO);
-  properties[PROP_OWNER_NAME] = g_param_spec_string ("owner-name", NULL, NULL, NULL, RO);
   properties[PROP_DUE] = g_param_spec_string ("due", NULL, NULL, NULL, RO);
   properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, RO);
   properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL, RO);
@@ -285,7 +155,6 @@ keel_objective_row_class_init (KeelObjectiveRowClass *klass)
   properties[PROP_LAST_READING] = g_param_spec_string ("last-reading", NULL, NULL, NULL, RO);
   properties[PROP_LAST_VALUE] = g_param_spec_string ("last-value", NULL, NULL, NULL, RO);
   properties[PROP_LAST_READING_DATE] = g_param_spec_string ("last-reading-date", NULL, NULL, NULL, RO);
-  properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, NULL, RO);
 #undef RO
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -304,7 +173,7 @@ keel_objective_row_new (KeelRecord    *objective,
   g_return_val_if_fail (!workspace || KEEL_IS_WORKSPACE (workspace), NULL);
 
   return g_object_new (KEEL_TYPE_OBJECTIVE_ROW,
-                       "objective", objective,
+                       "record", objective,
                        "workspace", workspace,
                        NULL);
 }
@@ -314,5 +183,5 @@ keel_objective_row_get_objective (KeelObjectiveRow *self)
 {
   g_return_val_if_fail (KEEL_IS_OBJECTIVE_ROW (self), NULL);
 
-  return self->objective;
+  return keel_record_row_get_record (KEEL_RECORD_ROW (self));
 }

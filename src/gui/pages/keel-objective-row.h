@@ -7,8 +7,7 @@
 
 #pragma once
 
-#include "keel-record.h"
-#include "keel-workspace.h"
+#include "keel-record-row.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +19,7 @@ G_BEGIN_DECLS
 
 #define KEEL_TYPE_OBJECTIVE_ROW (keel_objective_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (KeelObjectiveRow, keel_objective_row, KEEL, OBJECTIVE_ROW, GObject)
+G_DECLARE_FINAL_TYPE (KeelObjectiveRow, keel_objective_row, KEEL, OBJECTIVE_ROW, KeelRecordRow)
 
 KeelObjectiveRow *keel_objective_row_new           (KeelRecord       *objective,
                                                     KeelWorkspace    *workspace);

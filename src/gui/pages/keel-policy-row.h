@@ -7,8 +7,7 @@
 
 #pragma once
 
-#include "keel-record.h"
-#include "keel-workspace.h"
+#include "keel-record-row.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +18,7 @@ G_BEGIN_DECLS
 
 #define KEEL_TYPE_POLICY_ROW (keel_policy_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (KeelPolicyRow, keel_policy_row, KEEL, POLICY_ROW, GObject)
+G_DECLARE_FINAL_TYPE (KeelPolicyRow, keel_policy_row, KEEL, POLICY_ROW, KeelRecordRow)
 
 KeelPolicyRow *keel_policy_row_new        (KeelRecord    *policy,
                                            KeelWorkspace *workspace);

@@ -19,18 +19,14 @@
 
 struct _KeelPolicyVersionRow
 {
-  GObject        parent_instance;
-
-  KeelRecord    *version;
-  KeelWorkspace *workspace;
+  KeelRecordRow parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (KeelPolicyVersionRow, keel_policy_version_row, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (KeelPolicyVersionRow, keel_policy_version_row, KEEL_TYPE_RECORD_ROW)
 
+/* Besides those of KeelRecordRow */
 enum {
   PROP_0,
-  PROP_VERSION,
-  PROP_WORKSPACE,
   PROP_NUMBER,
   PROP_DATE,
   PROP_AUTHOR_NAME,
@@ -43,54 +39,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-changed_cb (KeelPolicyVersionRow *self)
-{
-  g_object_freeze_notify (G_OBJECT (self));
-  for (guint i = PROP_NUMBER; i < N_PROPS; i++)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
 static char *
 approval_text (KeelPolicyVersionRow *self)
 {
-  KeelRecord *approval = keel_record_get_child (self->version, "approval");
+  KeelRecord *version = keel_policy_version_row_get_version (self);
+  KeelRecord *approval = keel_record_get_child (version, "approval");
   g_autofree char *on = NULL;
 
-  if (!keel_policy_version_is_signed (self->version))
+  if (!keel_policy_version_is_signed (version))
     return g_strdup (_("Not signed off"));
 
   on = _keel_date_text (keel_record_get_date (approval, "on"));
 
   /* Translators: "Ana Lima on 2026-02-15" */
   return g_strdup_printf (_("%s on %s"),
-                          _keel_person_name (self->workspace, keel_record_get_string (approval, "by")),
+                          _keel_person_name (keel_record_row_get_workspace (KEEL_RECORD_ROW (self)),
+                                             keel_record_get_string (approval, "by")),
                           on);
-}
-
-static void
-keel_policy_version_row_constructed (GObject *object)
-{
-  KeelPolicyVersionRow *self = (KeelPolicyVersionRow *)object;
-
-  G_OBJECT_CLASS (keel_policy_version_row_parent_class)->constructed (object);
-
-  g_return_if_fail (KEEL_IS_POLICY_VERSION (self->version));
-
-  g_signal_connect_object (self->version, "changed",
-                           G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
-}
-
-static void
-keel_policy_version_row_finalize (GObject *object)
-{
-  KeelPolicyVersionRow *self = (KeelPolicyVersionRow *)object;
-
-  g_clear_object (&self->version);
-  g_clear_object (&self->workspace);
-
-  G_OBJECT_CLASS (keel_policy_version_row_parent_class)->finalize (object);
 }
 
 static void
@@ -100,18 +65,11 @@ keel_policy_version_row_get_property (GObject    *object,
                                       GParamSpec *pspec)
 {
   KeelPolicyVersionRow *self = KEEL_POLICY_VERSION_ROW (object);
-  KeelRecord *v = self->version;
+  KeelRecord *v = keel_policy_version_row_get_version (self);
+  KeelWorkspace *workspace = keel_record_row_get_workspace (KEEL_RECORD_ROW (self));
 
   switch (prop_id)
     {
-    case PROP_VERSION:
-      g_value_set_object (value, v);
-      break;
-
-    case PROP_WORKSPACE:
-      g_value_set_object (value, self->workspace);
-      break;
-
     case PROP_NUMBER:
       g_value_set_string (value, keel_record_get_string (v, "version"));
       break;
@@ -121,7 +79,7 @@ keel_policy_version_row_get_property (GObject    *object,
       break;
 
     case PROP_AUTHOR_NAME:
-      g_value_set_string (value, _keel_person_name (self->workspace, keel_record_get_string (v, "author")));
+      g_value_set_string (value, _keel_person_name (workspace, keel_record_get_string (v, "author")));
       break;
 
     case PROP_DESCRIPTION:
@@ -148,45 +106,13 @@ keel_policy_version_row_get_property (GObject    *object,
 }
 
 static void
-keel_policy_version_row_set_property (GObject      *object,
-                                      guint         prop_id,
-                                      const GValue *value,
-                                      GParamSpec   *pspec)
-{
-  KeelPolicyVersionRow *self = KEEL_POLICY_VERSION_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_VERSION:
-      self->version = g_value_dup_object (value);
-      break;
-
-    case PROP_WORKSPACE:
-      self->workspace = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 keel_policy_version_row_class_init (KeelPolicyVersionRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->constructed = keel_policy_version_row_constructed;
-  object_class->finalize = keel_policy_version_row_finalize;
   object_class->get_property = keel_policy_version_row_get_property;
-  object_class->set_property = keel_policy_version_row_set_property;
 
 #define RO (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
-  properties[PROP_VERSION] =
-    g_param_spec_object ("version", NULL, NULL, KEEL_TYPE_POLICY_VERSION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_WORKSPACE] =
-    g_param_spec_object ("workspace", NULL, NULL, KEEL_TYPE_WORKSPACE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, NULL, RO);
   properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, RO);
   properties[PROP_AUTHOR_NAME] = g_param_spec_string ("author-name", NULL, NULL, NULL, RO);
@@ -211,7 +137,7 @@ keel_policy_version_row_new (KeelRecord    *version,
   g_return_val_if_fail (KEEL_IS_POLICY_VERSION (version), NULL);
 
   return g_object_new (KEEL_TYPE_POLICY_VERSION_ROW,
-                       "version", version,
+                       "record", version,
                        "workspace", workspace,
                        NULL);
 }
@@ -221,5 +147,5 @@ keel_policy_version_row_get_version (KeelPolicyVersionRow *self)
 {
   g_return_val_if_fail (KEEL_IS_POLICY_VERSION_ROW (self), NULL);
 
-  return self->version;
+  return keel_record_row_get_record (KEEL_RECORD_ROW (self));
 }

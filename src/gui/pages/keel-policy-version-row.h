@@ -7,8 +7,7 @@
 
 #pragma once
 
-#include "keel-record.h"
-#include "keel-workspace.h"
+#include "keel-record-row.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +15,7 @@ G_BEGIN_DECLS
 
 #define KEEL_TYPE_POLICY_VERSION_ROW (keel_policy_version_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (KeelPolicyVersionRow, keel_policy_version_row, KEEL, POLICY_VERSION_ROW, GObject)
+G_DECLARE_FINAL_TYPE (KeelPolicyVersionRow, keel_policy_version_row, KEEL, POLICY_VERSION_ROW, KeelRecordRow)
 
 KeelPolicyVersionRow *keel_policy_version_row_new         (KeelRecord           *version,
                                                            KeelWorkspace        *workspace);
