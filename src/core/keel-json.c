@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -285,66 +286,121 @@ unicode_escape_length (const char *data,
   return (low >= 0xDC00 && low <= 0xDFFF) ? 11 : 0;
 }
 
-/* json-glib's parser recurses once per level: refuse absurd nesting before
- * handing it the text, so a hostile file cannot exhaust the stack. Escapes
- * that would not give text are refused here too, where their place is known. */
+/* Sets @error to "NAME line L, column C: " + the message, for the byte at
+ * @offset. */
+static gboolean G_GNUC_PRINTF (6, 7)
+refuse_at (GError     **error,
+           int          code,
+           const char  *display_name,
+           const char  *data,
+           gsize        offset,
+           const char  *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  guint line, column;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  keel_json_offset_to_line (data, offset, &line, &column);
+  g_set_error (error, KEEL_ERROR, code, _("%s line %u, column %u: %s"),
+               display_name, line, column, message);
+
+  return FALSE;
+}
+
+/* One pass over the text before json-glib sees it, for what json-glib
+ * would let through or handle badly, each refused where its place is known:
+ * - nesting deeper than KEEL_JSON_MAX_DEPTH (json-glib recurses once per
+ *   level: a hostile file could exhaust the stack);
+ * - escapes that would not give text (half a surrogate pair, \u0000) or are
+ *   not JSON's (\x, \u12G4);
+ * - raw control characters inside a text;
+ * - single-quoted texts, which json-glib accepts;
+ * - anything but white space after the workspace's closing brace (a second
+ *   document, which json-glib would silently drop). */
 static gboolean
-check_depth (const char  *display_name,
-             const char  *data,
-             gsize        length,
-             GError     **error)
+check_text (const char  *display_name,
+            const char  *data,
+            gsize        length,
+            GError     **error)
 {
   gboolean in_string = FALSE;
+  gboolean started = FALSE;
+  gboolean closed = FALSE;
   guint depth = 0;
 
   for (gsize i = 0; i < length; i++)
     {
-      char c = data[i];
+      guchar c = (guchar) data[i];
 
       if (in_string)
         {
-          if (c == '\\' && i + 1 < length && data[i + 1] == 'u')
-            {
-              gsize skip = unicode_escape_length (data, length, i);
-
-              if (skip == 0)
-                {
-                  guint line, column;
-
-                  keel_json_offset_to_line (data, i, &line, &column);
-                  g_set_error (error, KEEL_ERROR, KEEL_ERROR_ENCODING,
-                               _("%s line %u, column %u: %.6s is not a character of text; "
-                                 "expected UTF-8 text"),
-                               display_name, line, column, data + i);
-                  return FALSE;
-                }
-              i += skip;
-            }
-          else if (c == '\\')
-            i++;
-          else if (c == '"')
+          if (c == '"')
             in_string = FALSE;
+          else if (c < 0x20)
+            return refuse_at (error, KEEL_ERROR_SYNTAX, display_name, data, i,
+                              _("not valid JSON: a control character (0x%02x) inside a text; expected it "
+                                "written as an escape such as \\n"), c);
+          else if (c == '\\')
+            {
+              char next = i + 1 < length ? data[i + 1] : '\0';
+
+              if (next == 'u')
+                {
+                  gsize skip = unicode_escape_length (data, length, i);
+
+                  if (skip == 0)
+                    return refuse_at (error, KEEL_ERROR_ENCODING, display_name, data, i,
+                                      _("%.6s is not a character of text; expected UTF-8 text"),
+                                      data + i);
+                  if (skip == 1)
+                    return refuse_at (error, KEEL_ERROR_SYNTAX, display_name, data, i,
+                                      _("not valid JSON: a \\u escape without four hexadecimal digits; "
+                                        "expected four hexadecimal digits, as in \\u00e9"));
+                  i += skip;
+                }
+              else if (next != '\0' && strchr ("\"\\/bfnrt", next) != NULL)
+                i++;
+              else
+                return refuse_at (error, KEEL_ERROR_SYNTAX, display_name, data, i,
+                                  _("not valid JSON: an unknown escape inside a text; expected one of "
+                                    "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"));
+            }
           continue;
         }
 
+      if (g_ascii_isspace (c))
+        continue;
+
+      if (closed)
+        return refuse_at (error, KEEL_ERROR_SYNTAX, display_name, data, i,
+                          _("not valid JSON: more text after the end of the workspace; expected the file "
+                            "to end after its closing brace"));
+
       if (c == '"')
         in_string = TRUE;
+      else if (c == '\'')
+        return refuse_at (error, KEEL_ERROR_SYNTAX, display_name, data, i,
+                          _("not valid JSON: a single quote; expected texts in double quotes"));
       else if (c == '{' || c == '[')
         {
           if (++depth > KEEL_JSON_MAX_DEPTH)
-            {
-              guint line, column;
-
-              keel_json_offset_to_line (data, i, &line, &column);
-              g_set_error (error, KEEL_ERROR, KEEL_ERROR_SYNTAX,
-                           _("%s line %u, column %u: nested more than %u levels deep; "
-                             "expected a Keel workspace"),
-                           display_name, line, column, KEEL_JSON_MAX_DEPTH);
-              return FALSE;
-            }
+            return refuse_at (error, KEEL_ERROR_SYNTAX, display_name, data, i,
+                              _("nested more than %u levels deep; expected a Keel workspace"),
+                              KEEL_JSON_MAX_DEPTH);
         }
       else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
+        {
+          if (--depth == 0 && started)
+            closed = TRUE;
+        }
+
+      if (!started)
+        started = TRUE;
     }
 
   return TRUE;
@@ -454,7 +510,7 @@ keel_json_parse (const char  *display_name,
       return NULL;
     }
 
-  if (!check_depth (display_name, data, length, error))
+  if (!check_text (display_name, data, length, error))
     return NULL;
 
   parser = json_parser_new_immutable ();

@@ -350,6 +350,53 @@ test_parse_bad_escapes (void)
     }
 }
 
+/* What JSON does not allow but json-glib 1.6 would read: each refused
+ * with its position, never silently read (a second document would be
+ * dropped without a word) */
+static void
+test_parse_not_json (void)
+{
+  static const struct {
+    const char *text;
+    const char *position;
+    const char *says;
+  } cases[] = {
+    { "{\"a\": 1}\n{\"b\": 2}\n", "keel.json line 2, column 1", "after the end" },
+    { "{\"a\": 1} x", "keel.json line 1, column 10", "after the end" },
+    { "{'a': 1}", "keel.json line 1, column 2", "single quote" },
+    { "{\"a\": \"x\001y\"}", "keel.json line 1, column 9", "control character" },
+    { "{\"a\": \"tab\there\"}", "keel.json line 1, column 11", "control character" },
+    { "{\n  \"a\": \"\\q\"\n}", "keel.json line 2, column 9", "unknown escape" },
+    { "{\"a\": \"\\u12G4\"}", "keel.json line 1, column 8", "four hexadecimal digits" },
+  };
+  static const char *fine[] = {
+    "{\"a\": \"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9\"}\n\n  \t\n",
+    "[\n  {\"a\": \"{ not a brace } [ nor a bracket ]\"}\n]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = keel_json_parse ("keel.json", cases[i].text,
+                                                  strlen (cases[i].text), &error);
+
+      g_assert_null (node);
+      g_assert_error (error, KEEL_ERROR, KEEL_ERROR_SYNTAX);
+      assert_message (error, cases[i].position);
+      assert_message (error, cases[i].says);
+      assert_message (error, "expected");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (fine); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = keel_json_parse ("keel.json", fine[i], strlen (fine[i]), &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (node);
+    }
+}
+
 /* JSON lets a name appear twice in an object and json-glib keeps the last:
  * in keel.json that would silently drop a field, or a whole list */
 static void
@@ -483,6 +530,7 @@ main (int   argc,
   g_test_add_func ("/keel/json/parse-invalid-utf8", test_parse_invalid_utf8);
   g_test_add_func ("/keel/json/parse-nul", test_parse_nul);
   g_test_add_func ("/keel/json/parse-bad-escapes", test_parse_bad_escapes);
+  g_test_add_func ("/keel/json/parse-not-json", test_parse_not_json);
   g_test_add_func ("/keel/json/parse-duplicate-names", test_parse_duplicate_names);
   g_test_add_func ("/keel/json/parse-deep", test_parse_deep);
   g_test_add_func ("/keel/json/offset-to-line", test_offset_to_line);

@@ -347,16 +347,16 @@ def text_cases(base_text):
     ]:
         cases.append(Case(f'not JSON: {label}', SYNTAX, text))
 
-    # Not JSON either, but json-glib 1.6 reads them; keel_json_parse does
-    # not refuse them yet. The first keeps only the first document: the
-    # rest of the file is silently ignored.
+    # Not JSON either, and json-glib 1.6 would read them (the first keeping
+    # only the first document): keel_json_parse refuses them itself.
     for label, text in [
         ('two documents', raw + raw.replace(b'"PER-1"', b'"PER-9999"')),
         ('single quotes', raw.replace(b'"format"', b"'format'", 1)),
         ('control character in a string', raw[:name] + b'\x01' + raw[name:]),
         ('unknown escape', raw[:name] + b'\\q' + raw[name:]),
+        ('bad hexadecimal escape', raw[:name] + b'\\u12G4' + raw[name:]),
     ]:
-        cases.append(Case(f'not JSON, read anyway: {label}', LENIENT, text))
+        cases.append(Case(f'not JSON, refused: {label}', SYNTAX, text))
     return cases
 
 
