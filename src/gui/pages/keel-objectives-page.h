@@ -7,10 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "keel-record.h"
-#include "keel-workspace.h"
+#include "keel-list-page.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +17,7 @@ G_BEGIN_DECLS
 
 #define KEEL_TYPE_OBJECTIVES_PAGE (keel_objectives_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (KeelObjectivesPage, keel_objectives_page, KEEL, OBJECTIVES_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (KeelObjectivesPage, keel_objectives_page, KEEL, OBJECTIVES_PAGE, KeelListPage)
 
 GtkWidget     *keel_objectives_page_new           (void);
 KeelWorkspace *keel_objectives_page_get_workspace (KeelObjectivesPage *self);

@@ -7,10 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "keel-record.h"
-#include "keel-workspace.h"
+#include "keel-list-page.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +17,7 @@ G_BEGIN_DECLS
 
 #define KEEL_TYPE_POLICIES_PAGE (keel_policies_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (KeelPoliciesPage, keel_policies_page, KEEL, POLICIES_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (KeelPoliciesPage, keel_policies_page, KEEL, POLICIES_PAGE, KeelListPage)
 
 GtkWidget     *keel_policies_page_new           (void);
 KeelWorkspace *keel_policies_page_get_workspace (KeelPoliciesPage *self);
