@@ -14,7 +14,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "keel-adaptive-layout.h"
 #include "keel-gui-util.h"
 #include "keel-people-page.h"
 #include "keel-person-editor.h"
@@ -30,22 +29,11 @@
 
 struct _KeelPeoplePage
 {
-  GtkWidget            parent_instance;
+  KeelListPage         parent_instance;
 
-  KeelWorkspace       *workspace;
   GSignalGroup        *workspace_signals;
 
-  GtkFilterListModel  *filter_model;
-  GtkSortListModel    *sort_model;
-  GtkSingleSelection  *selection;
-  GtkCustomFilter     *filter;
-
   /* Template widgets */
-  GtkBox              *toolbar;
-  GtkSearchEntry      *search_entry;
-  GtkLabel            *count_label;
-  GtkStack            *stack;
-  GtkColumnView       *column_view;
   GtkColumnViewColumn *id_column;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *email_column;
@@ -55,15 +43,7 @@ struct _KeelPeoplePage
   GtkColumnViewColumn *review_team_column;
 };
 
-G_DEFINE_FINAL_TYPE (KeelPeoplePage, keel_people_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_WORKSPACE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (KeelPeoplePage, keel_people_page, KEEL_TYPE_LIST_PAGE)
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
@@ -91,31 +71,6 @@ contains_casefolded (const char *haystack,
   return strstr (folded, needle) != NULL;
 }
 
-static gboolean
-filter_person (gpointer item,
-               gpointer user_data)
-{
-  KeelPeoplePage *self = user_data;
-  KeelRecord *person = item;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *needle = NULL;
-  static const char * const keys[] = { "name", "email", "job_title", "department" };
-
-  if (text == NULL || text[0] == '\0')
-    return TRUE;
-
-  needle = g_utf8_casefold (text, -1);
-
-  if (contains_casefolded (keel_record_get_id (person), needle))
-    return TRUE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (contains_casefolded (keel_record_get_string (person, keys[i]), needle))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* PER-2 before PER-10 */
 static int
 compare_ids (gconstpointer a,
@@ -136,46 +91,6 @@ compare_ids (gconstpointer a,
 }
 
 static void
-update_stack (KeelPeoplePage *self)
-{
-  GListModel *records = gtk_filter_list_model_get_model (self->filter_model);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  guint n_all = records ? g_list_model_get_n_items (records) : 0;
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  g_autofree char *count = NULL;
-
-  if (n_all == 0)
-    count = NULL;
-  else if (n_shown == n_all)
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n_all), n_all);
-  else
-    /* Translators: people shown by a search, of all of them */
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u person", "%u of %u people", n_all),
-                             n_shown, n_all);
-  gtk_label_set_text (self->count_label, count ? count : "");
-
-  if (n_all == 0)
-    gtk_stack_set_visible_child_name (self->stack, "empty");
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0 &&
-           text != NULL && text[0] != '\0')
-    gtk_stack_set_visible_child_name (self->stack, "no-results");
-  else
-    gtk_stack_set_visible_child_name (self->stack, "list");
-}
-
-static void
-update_actions (KeelPeoplePage *self)
-{
-  gboolean has_workspace = self->workspace != NULL;
-  gboolean has_selection = gtk_single_selection_get_selected_item (self->selection) != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", has_workspace);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", has_workspace && has_selection);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", has_workspace && has_selection);
-}
-
-static void
 resort (KeelPeoplePage *self)
 {
   GtkColumnViewColumn *columns[] = {
@@ -192,7 +107,7 @@ resort (KeelPeoplePage *self)
         gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
     }
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  keel_list_page_refilter (KEEL_LIST_PAGE (self));
 }
 
 static char *
@@ -250,14 +165,15 @@ editor_saved_cb (KeelPeoplePage   *self,
                  KeelRecord       *person,
                  KeelPersonEditor *editor)
 {
+  GListModel *shown = keel_people_page_get_model (self);
   guint position;
 
   resort (self);
 
   /* Show where the person is now */
-  for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); position++)
+  for (position = 0; position < g_list_model_get_n_items (shown); position++)
     {
-      g_autoptr(KeelRecord) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      g_autoptr(KeelRecord) item = g_list_model_get_item (shown, position);
 
       if (item == person)
         {
@@ -267,17 +183,14 @@ editor_saved_cb (KeelPeoplePage   *self,
     }
 }
 
-static void
+static GtkWidget *
 open_editor (KeelPeoplePage *self,
              KeelRecord     *person)
 {
   KeelPersonEditor *editor;
   GtkRoot *root;
 
-  if (self->workspace == NULL)
-    return;
-
-  editor = keel_person_editor_new (self->workspace, person);
+  editor = keel_person_editor_new (keel_people_page_get_workspace (self), person);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
     {
@@ -288,6 +201,8 @@ open_editor (KeelPeoplePage *self,
 
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
+
+  return GTK_WIDGET (editor);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -311,11 +226,12 @@ reassign_response_cb (AdwMessageDialog *dialog,
   GtkDropDown *chooser = g_object_get_data (G_OBJECT (dialog), "chooser");
   g_autoptr(GPtrArray) references = NULL;
   g_autoptr(KeelReferenceSnapshot) snapshot = NULL;
+  KeelWorkspace *workspace = keel_people_page_get_workspace (self);
   KeelWindow *window = get_window (self);
   KeelRecord *heir;
   guint chosen;
 
-  if (g_strcmp0 (response, "reassign") != 0 || self->workspace == NULL || window == NULL)
+  if (g_strcmp0 (response, "reassign") != 0 || workspace == NULL || window == NULL)
     return;
 
   chosen = gtk_drop_down_get_selected (chooser);
@@ -324,10 +240,10 @@ reassign_response_cb (AdwMessageDialog *dialog,
   heir = g_ptr_array_index (candidates, chosen);
 
   /* Looked up again: something may have changed while the dialog was up */
-  references = keel_workspace_find_references (self->workspace, keel_record_get_id (person));
+  references = keel_workspace_find_references (workspace, keel_record_get_id (person));
   snapshot = keel_reference_snapshot_new (references);
 
-  if (!keel_workspace_reassign_references (self->workspace, keel_record_get_id (person),
+  if (!keel_workspace_reassign_references (workspace, keel_record_get_id (person),
                                            keel_record_get_id (heir)))
     {
       keel_reference_snapshot_restore (snapshot);
@@ -348,7 +264,7 @@ ask_to_reassign (KeelPeoplePage *self,
 {
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GListModel *people = keel_workspace_get_records (self->workspace, KEEL_TYPE_PERSON);
+  GListModel *people = keel_workspace_get_records (keel_people_page_get_workspace (self), KEEL_TYPE_PERSON);
   g_autofree char *where = describe_references (references);
   g_autofree char *body = NULL;
   const char *name = keel_record_get_string (person, "name");
@@ -442,43 +358,6 @@ ask_to_reassign (KeelPeoplePage *self,
 /* ------------------------------------------------------------------------ */
 
 static void
-search_changed_cb (KeelPeoplePage *self)
-{
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_stack (self);
-}
-
-static void
-stop_search_cb (KeelPeoplePage *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-}
-
-static void
-activate_cb (KeelPeoplePage *self,
-             guint           position)
-{
-  g_autoptr(KeelRecord) person = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-
-  if (person != NULL)
-    open_editor (self, person);
-}
-
-static void
-items_changed_cb (KeelPeoplePage *self)
-{
-  update_stack (self);
-  update_actions (self);
-}
-
-static void
-selection_changed_cb (KeelPeoplePage *self)
-{
-  update_actions (self);
-}
-
-static void
 workspace_reloaded_cb (KeelPeoplePage *self)
 {
   resort (self);
@@ -493,45 +372,85 @@ format_yes (gpointer unused,
 }
 
 static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  open_editor (KEEL_PEOPLE_PAGE (widget), NULL);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  KeelPeoplePage *self = KEEL_PEOPLE_PAGE (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  KeelPeoplePage *self = KEEL_PEOPLE_PAGE (widget);
-  KeelRecord *person = gtk_single_selection_get_selected_item (self->selection);
-
-  if (person != NULL)
-    keel_people_page_delete (self, person);
-}
-
-static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  KeelPeoplePage *self = KEEL_PEOPLE_PAGE (widget);
-  KeelRecord *person = gtk_single_selection_get_selected_item (self->selection);
+  KeelListPage *page = KEEL_LIST_PAGE (widget);
+  KeelRecord *person = keel_list_page_get_selected (page);
 
   if (person != NULL)
-    open_editor (self, person);
+    keel_list_page_open_editor (page, person);
+}
+
+/* ------------------------------------------------------------------------ */
+/* KeelListPage                                                             */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+keel_people_page_matches (KeelListPage *page,
+                          gpointer      item,
+                          const char   *needle)
+{
+  static const char * const keys[] = { "name", "email", "job_title", "department" };
+  KeelRecord *person = item;
+
+  if (contains_casefolded (keel_record_get_id (person), needle))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (contains_casefolded (keel_record_get_string (person, keys[i]), needle))
+      return TRUE;
+
+  return FALSE;
+}
+
+static char *
+keel_people_page_count_text (KeelListPage *page,
+                             guint         shown,
+                             guint         total)
+{
+  if (shown == total)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", total), total);
+
+  /* Translators: people shown by a search, of all of them */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u person", "%u of %u people", total),
+                          shown, total);
+}
+
+static GtkWidget *
+keel_people_page_open_editor (KeelListPage *page,
+                              KeelRecord   *person)
+{
+  return open_editor (KEEL_PEOPLE_PAGE (page), person);
+}
+
+static void
+keel_people_page_delete_record (KeelListPage *page,
+                                KeelRecord   *person)
+{
+  keel_people_page_delete (KEEL_PEOPLE_PAGE (page), person);
+}
+
+static void
+keel_people_page_workspace_changed (KeelListPage *page)
+{
+  KeelPeoplePage *self = KEEL_PEOPLE_PAGE (page);
+
+  g_signal_group_set_target (self->workspace_signals, keel_list_page_get_workspace (page));
+  gtk_editable_set_text (GTK_EDITABLE (keel_list_page_get_search_entry (page)), "");
+}
+
+static void
+keel_people_page_update_actions (KeelListPage *page)
+{
+  gboolean has_workspace = keel_list_page_get_workspace (page) != NULL;
+  gboolean has_selection = keel_list_page_get_selected (page) != NULL;
+
+  KEEL_LIST_PAGE_CLASS (keel_people_page_parent_class)->update_actions (page);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "page.delete", has_workspace && has_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "page.edit", has_workspace && has_selection);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -542,60 +461,10 @@ static void
 keel_people_page_dispose (GObject *object)
 {
   KeelPeoplePage *self = KEEL_PEOPLE_PAGE (object);
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), KEEL_TYPE_PEOPLE_PAGE);
-
-  /* The template's root is not a bound child: it goes too */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
 
   g_clear_object (&self->workspace_signals);
-  g_clear_object (&self->workspace);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
 
   G_OBJECT_CLASS (keel_people_page_parent_class)->dispose (object);
-}
-
-static void
-keel_people_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  KeelPeoplePage *self = KEEL_PEOPLE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKSPACE:
-      g_value_set_object (value, self->workspace);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-keel_people_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  KeelPeoplePage *self = KEEL_PEOPLE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKSPACE:
-      keel_people_page_set_workspace (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -603,26 +472,21 @@ keel_people_page_class_init (KeelPeoplePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  KeelListPageClass *page_class = KEEL_LIST_PAGE_CLASS (klass);
 
   object_class->dispose = keel_people_page_dispose;
-  object_class->get_property = keel_people_page_get_property;
-  object_class->set_property = keel_people_page_set_property;
 
-  properties[PROP_WORKSPACE] =
-    g_param_spec_object ("workspace", NULL, NULL,
-                         KEEL_TYPE_WORKSPACE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->record_type = KEEL_TYPE_PERSON;
+  page_class->matches = keel_people_page_matches;
+  page_class->count_text = keel_people_page_count_text;
+  page_class->open_editor = keel_people_page_open_editor;
+  page_class->delete_record = keel_people_page_delete_record;
+  page_class->workspace_changed = keel_people_page_workspace_changed;
+  page_class->update_actions = keel_people_page_update_actions;
 
   g_type_ensure (KEEL_TYPE_PERSON);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/keelisms/Keel/keel-people-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, toolbar);
-  gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, stack);
-  gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, column_view);
+  keel_list_page_class_set_template (widget_class, "/io/github/keelisms/Keel/keel-people-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, id_column);
   gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, name_column);
   gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, email_column);
@@ -630,56 +494,33 @@ keel_people_page_class_init (KeelPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, department_column);
   gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, top_management_column);
   gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, review_team_column);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_yes);
 
-  gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.edit", NULL, edit_action);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 keel_people_page_init (KeelPeoplePage *self)
 {
+  GtkSingleSelection *selection = keel_list_page_get_selection (KEEL_LIST_PAGE (self));
   g_autoptr(GtkCustomSorter) id_sorter = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  _keel_toolbar_layout_apply (self->toolbar);
 
-  self->filter = gtk_custom_filter_new (filter_person, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* Nobody is selected until someone is clicked */
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
 
   id_sorter = gtk_custom_sorter_new (compare_ids, NULL, NULL);
   gtk_column_view_column_set_sorter (self->id_column, GTK_SORTER (id_sorter));
-
-  g_signal_connect_object (self->filter_model, "items-changed",
-                           G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "selection-changed",
-                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "items-changed",
-                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->workspace_signals = g_signal_group_new (KEEL_TYPE_WORKSPACE);
   g_signal_group_connect_swapped (self->workspace_signals, "reloaded",
                                   G_CALLBACK (workspace_reloaded_cb), self);
 
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  gtk_search_entry_set_key_capture_widget (keel_list_page_get_search_entry (KEEL_LIST_PAGE (self)),
+                                           GTK_WIDGET (gtk_column_view_column_get_column_view (self->id_column)));
   keel_gui_fix_button_names (GTK_WIDGET (self));
-
-  update_stack (self);
-  update_actions (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -697,7 +538,7 @@ keel_people_page_get_workspace (KeelPeoplePage *self)
 {
   g_return_val_if_fail (KEEL_IS_PEOPLE_PAGE (self), NULL);
 
-  return self->workspace;
+  return keel_list_page_get_workspace (KEEL_LIST_PAGE (self));
 }
 
 void
@@ -705,21 +546,8 @@ keel_people_page_set_workspace (KeelPeoplePage *self,
                                 KeelWorkspace  *workspace)
 {
   g_return_if_fail (KEEL_IS_PEOPLE_PAGE (self));
-  g_return_if_fail (!workspace || KEEL_IS_WORKSPACE (workspace));
 
-  if (!g_set_object (&self->workspace, workspace))
-    return;
-
-  g_signal_group_set_target (self->workspace_signals, workspace);
-  gtk_filter_list_model_set_model (self->filter_model,
-                                   workspace ? keel_workspace_get_records (workspace, KEEL_TYPE_PERSON)
-                                             : NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-
-  update_stack (self);
-  update_actions (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+  keel_list_page_set_workspace (KEEL_LIST_PAGE (self), workspace);
 }
 
 /**
@@ -732,7 +560,7 @@ keel_people_page_get_model (KeelPeoplePage *self)
 {
   g_return_val_if_fail (KEEL_IS_PEOPLE_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->selection);
+  return G_LIST_MODEL (keel_list_page_get_selection (KEEL_LIST_PAGE (self)));
 }
 
 void
@@ -741,7 +569,7 @@ keel_people_page_select (KeelPeoplePage *self,
 {
   g_return_if_fail (KEEL_IS_PEOPLE_PAGE (self));
 
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_single_selection_set_selected (keel_list_page_get_selection (KEEL_LIST_PAGE (self)), position);
 }
 
 void
@@ -749,16 +577,18 @@ keel_people_page_delete (KeelPeoplePage *self,
                          KeelRecord     *person)
 {
   g_autoptr(GPtrArray) references = NULL;
+  KeelWorkspace *workspace;
   KeelWindow *window;
 
   g_return_if_fail (KEEL_IS_PEOPLE_PAGE (self));
   g_return_if_fail (KEEL_IS_PERSON (person));
 
+  workspace = keel_people_page_get_workspace (self);
   window = get_window (self);
-  if (self->workspace == NULL || window == NULL)
+  if (workspace == NULL || window == NULL)
     return;
 
-  references = keel_workspace_find_references (self->workspace, keel_record_get_id (person));
+  references = keel_workspace_find_references (workspace, keel_record_get_id (person));
   if (references->len > 0)
     {
       ask_to_reassign (self, person, references);
