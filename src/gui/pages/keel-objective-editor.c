@@ -136,17 +136,6 @@ combo_values (KeelObjectiveFormField   field,
     }
 }
 
-static KeelObjectiveFormField
-field_of_row (KeelObjectiveEditor *self,
-              GtkWidget           *row)
-{
-  for (guint i = 0; i < KEEL_OBJECTIVE_FORM_N_FIELDS; i++)
-    if (self->rows[i] == row)
-      return i;
-
-  return KEEL_OBJECTIVE_FORM_N_FIELDS;
-}
-
 /* Puts the form's values into the rows */
 static void
 load_form (KeelObjectiveEditor *self)
@@ -223,28 +212,6 @@ sync_draft (KeelObjectiveEditor               *self,
 }
 
 static void
-show_group_errors (KeelObjectiveEditor               *self,
-                   GtkLabel                          *label,
-                   const KeelObjectiveFormValidation *v,
-                   KeelObjectiveFormField             first,
-                   KeelObjectiveFormField             last)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = first; i <= last; i++)
-    {
-      const char *value = keel_objective_form_get (self->form, i);
-      gboolean shown = v->errors[i] != NULL && (self->touched[i] || (value && value[0]));
-
-      if (shown)
-        g_string_append_printf (text, "%s%s", text->len ? "\n" : "", v->errors[i]);
-    }
-
-  gtk_label_set_label (label, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
-}
-
-static void
 update_smart (KeelObjectiveEditor *self)
 {
   AdwActionRow *rows[KEEL_SMART_N_CRITERIA] = {
@@ -278,30 +245,21 @@ static void
 update_state (KeelObjectiveEditor *self)
 {
   g_autoptr(KeelObjectiveFormValidation) v = keel_objective_form_validate (self->form);
-  const char *first_error = NULL;
+  char * const *values = self->form->values;
+  const char *first_error;
 
-  for (guint i = 0; i < KEEL_OBJECTIVE_FORM_N_FIELDS; i++)
-    {
-      const char *value = keel_objective_form_get (self->form, i);
-      /* An empty required field is marked only once it was touched; a
-       * value that cannot be read is marked at once */
-      gboolean shown = v->errors[i] != NULL && (self->touched[i] || (value && value[0]));
+  first_error = _keel_editor_mark_rows (self->rows, values, v->errors, self->touched,
+                                        KEEL_OBJECTIVE_FORM_N_FIELDS);
 
-      _keel_widget_set_error (self->rows[i], shown);
-      gtk_widget_set_tooltip_text (self->rows[i], shown ? v->errors[i] : NULL);
-
-      if (first_error == NULL && v->errors[i] != NULL)
-        first_error = v->errors[i];
-    }
-
-  show_group_errors (self, self->details_error, v, KEEL_OBJECTIVE_FORM_TITLE, KEEL_OBJECTIVE_FORM_DEPARTMENT);
-  show_group_errors (self, self->measure_error, v, KEEL_OBJECTIVE_FORM_MEASURE, KEEL_OBJECTIVE_FORM_TARGET);
-  show_group_errors (self, self->timing_error, v, KEEL_OBJECTIVE_FORM_CADENCE, KEEL_OBJECTIVE_FORM_STATUS);
+  _keel_editor_show_errors (self->details_error, values, v->errors, self->touched,
+                            KEEL_OBJECTIVE_FORM_TITLE, KEEL_OBJECTIVE_FORM_DEPARTMENT);
+  _keel_editor_show_errors (self->measure_error, values, v->errors, self->touched,
+                            KEEL_OBJECTIVE_FORM_MEASURE, KEEL_OBJECTIVE_FORM_TARGET);
+  _keel_editor_show_errors (self->timing_error, values, v->errors, self->touched,
+                            KEEL_OBJECTIVE_FORM_CADENCE, KEEL_OBJECTIVE_FORM_STATUS);
 
   self->can_save = v->can_save;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", v->can_save);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button),
-                               v->can_save ? _("Save (Ctrl+S)") : first_error);
+  _keel_editor_set_can_save (GTK_WIDGET (self), GTK_WIDGET (self->save_button), v->can_save, first_error);
 
   update_smart (self);
   sync_draft (self, v);
@@ -406,7 +364,7 @@ static void
 entry_changed_cb (KeelObjectiveEditor *self,
                   AdwEntryRow         *row)
 {
-  KeelObjectiveFormField field = field_of_row (self, GTK_WIDGET (row));
+  KeelObjectiveFormField field = _keel_editor_field_of_row (self->rows, KEEL_OBJECTIVE_FORM_N_FIELDS, GTK_WIDGET (row));
 
   if (self->loading || self->form == NULL || field >= KEEL_OBJECTIVE_FORM_N_FIELDS)
     return;
@@ -421,7 +379,7 @@ combo_changed_cb (KeelObjectiveEditor *self,
                   GParamSpec          *pspec,
                   AdwComboRow         *row)
 {
-  KeelObjectiveFormField field = field_of_row (self, GTK_WIDGET (row));
+  KeelObjectiveFormField field = _keel_editor_field_of_row (self->rows, KEEL_OBJECTIVE_FORM_N_FIELDS, GTK_WIDGET (row));
   guint position = adw_combo_row_get_selected (row);
   const char *value;
 
@@ -460,14 +418,6 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   keel_objective_editor_save (KEEL_OBJECTIVE_EDITOR (widget));
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_window_destroy (GTK_WINDOW (widget));
 }
 
 static void
@@ -510,16 +460,8 @@ keel_objective_editor_class_init (KeelObjectiveEditorClass *klass)
 
   object_class->dispose = keel_objective_editor_dispose;
 
-  /**
-   * KeelObjectiveEditor::saved:
-   * @objective: the objective as it is now in the workspace
-   */
-  signals[SAVED] =
-    g_signal_new ("saved",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, KEEL_TYPE_RECORD);
+  /* KeelObjectiveEditor::saved (objective), editor.save, editor.cancel */
+  signals[SAVED] = _keel_editor_class_init (widget_class, save_action);
 
   g_type_ensure (KEEL_TYPE_TREND_PLOT);
 
@@ -561,12 +503,7 @@ keel_objective_editor_class_init (KeelObjectiveEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, combo_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.add-reading", NULL, add_reading_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 }
 
 static void
@@ -623,28 +560,13 @@ keel_objective_editor_new (KeelWorkspace *workspace,
 
   self = g_object_new (KEEL_TYPE_OBJECTIVE_EDITOR, NULL);
   self->workspace = g_object_ref (workspace);
-  self->people = _keel_people_choice_new (workspace, FALSE);
-  adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (self->people->names));
-  if (self->people->ids->len == 0)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->owner_row),
-                                 _("Add people on the People page first"));
-
-  if (objective != NULL)
-    {
-      self->objective = g_object_ref (objective);
-      self->draft = keel_record_copy (objective);
-      /* What is missing in a saved record shows at once */
-      for (guint i = 0; i < KEEL_OBJECTIVE_FORM_N_FIELDS; i++)
-        self->touched[i] = TRUE;
-      adw_window_title_set_title (self->window_title, _("Edit Objective"));
-      adw_window_title_set_subtitle (self->window_title, keel_record_get_id (objective));
-    }
-  else
-    {
-      self->draft = g_object_new (KEEL_TYPE_OBJECTIVE, NULL);
-      keel_record_set_string (self->draft, "status", "not-started");
-      adw_window_title_set_title (self->window_title, _("New Objective"));
-    }
+  self->people = _keel_editor_owner_choice (self->owner_row, workspace);
+  self->objective = objective ? g_object_ref (objective) : NULL;
+  self->draft = _keel_editor_make_draft (objective, KEEL_TYPE_OBJECTIVE,
+                                         self->touched, KEEL_OBJECTIVE_FORM_N_FIELDS, self->window_title,
+                                         _("Edit Objective"), _("New Objective"));
+  if (objective == NULL)
+    keel_record_set_string (self->draft, "status", "not-started");
 
   self->form = keel_objective_form_new_from_record (self->draft);
   load_form (self);
@@ -698,44 +620,13 @@ keel_objective_editor_add_reading (KeelObjectiveEditor *self)
 gboolean
 keel_objective_editor_save (KeelObjectiveEditor *self)
 {
-  g_autoptr(KeelRecord) saved = NULL;
-  GtkWindow *parent;
-  gboolean added = FALSE;
-
   g_return_val_if_fail (KEEL_IS_OBJECTIVE_EDITOR (self), FALSE);
 
   update_state (self);
-  if (!self->can_save)
+  if (!self->can_save || !keel_objective_form_apply (self->form, self->draft))
     return FALSE;
 
-  if (!keel_objective_form_apply (self->form, self->draft))
-    return FALSE;
-
-  if (self->objective != NULL)
-    {
-      _keel_record_assign (self->objective, self->draft);
-      saved = g_object_ref (self->objective);
-    }
-  else
-    {
-      /* The workspace gives it its id */
-      keel_workspace_add (self->workspace, self->draft);
-      saved = g_object_ref (self->draft);
-      added = TRUE;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, saved);
-
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (added && KEEL_IS_WINDOW (parent))
-    {
-      /* Translators: a toast after adding, "OBJ-4 added" */
-      g_autofree char *message = g_strdup_printf (_("%s added"), keel_record_get_id (saved));
-
-      keel_window_toast (KEEL_WINDOW (parent), message);
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
+  _keel_editor_commit (GTK_WINDOW (self), signals[SAVED], self->workspace, self->objective, self->draft);
 
   return TRUE;
 }

@@ -130,30 +130,16 @@ static void
 update_state (KeelPolicyEditor *self)
 {
   g_autoptr(KeelPolicyFormValidation) v = keel_policy_form_validate (self->form, self->draft);
-  g_autoptr(GString) messages = g_string_new (NULL);
-  const char *first_error = NULL;
+  const char *first_error;
   guint n_versions;
 
-  for (guint i = 0; i < KEEL_POLICY_FORM_N_FIELDS; i++)
-    {
-      const char *value = keel_policy_form_get (self->form, i);
-      gboolean shown = v->errors[i] != NULL && (self->touched[i] || (value && value[0]));
-
-      _keel_widget_set_error (self->rows[i], shown);
-      gtk_widget_set_tooltip_text (self->rows[i], shown ? v->errors[i] : NULL);
-      if (shown)
-        g_string_append_printf (messages, "%s%s", messages->len ? "\n" : "", v->errors[i]);
-      if (first_error == NULL)
-        first_error = v->errors[i];
-    }
-
-  gtk_label_set_label (self->details_error, messages->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->details_error), messages->len > 0);
+  first_error = _keel_editor_mark_rows (self->rows, self->form->values, v->errors, self->touched,
+                                        KEEL_POLICY_FORM_N_FIELDS);
+  _keel_editor_show_errors (self->details_error, self->form->values, v->errors, self->touched,
+                            0, KEEL_POLICY_FORM_N_FIELDS - 1);
 
   self->can_save = v->can_save;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", v->can_save);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button),
-                               v->can_save ? _("Save (Ctrl+S)") : first_error);
+  _keel_editor_set_can_save (GTK_WIDGET (self), GTK_WIDGET (self->save_button), v->can_save, first_error);
 
   n_versions = g_list_model_get_n_items (G_LIST_MODEL (keel_record_get_children (self->draft, "versions")));
   gtk_stack_set_visible_child_name (self->versions_stack, n_versions > 0 ? "table" : "empty");
@@ -174,15 +160,9 @@ static void
 entry_changed_cb (KeelPolicyEditor *self,
                   AdwEntryRow      *row)
 {
-  guint field;
+  guint field = _keel_editor_field_of_row (self->rows, KEEL_POLICY_FORM_N_FIELDS, GTK_WIDGET (row));
 
-  if (self->loading || self->form == NULL)
-    return;
-
-  for (field = 0; field < KEEL_POLICY_FORM_N_FIELDS; field++)
-    if (self->rows[field] == GTK_WIDGET (row))
-      break;
-  if (field == KEEL_POLICY_FORM_N_FIELDS)
+  if (self->loading || self->form == NULL || field >= KEEL_POLICY_FORM_N_FIELDS)
     return;
 
   self->touched[field] = TRUE;
@@ -244,14 +224,6 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_window_destroy (GTK_WINDOW (widget));
-}
-
-static void
 new_version_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -306,16 +278,8 @@ keel_policy_editor_class_init (KeelPolicyEditorClass *klass)
 
   object_class->dispose = keel_policy_editor_dispose;
 
-  /**
-   * KeelPolicyEditor::saved:
-   * @policy: the policy as it is now in the workspace
-   */
-  signals[SAVED] =
-    g_signal_new ("saved",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, KEEL_TYPE_RECORD);
+  /* KeelPolicyEditor::saved (policy), editor.save, editor.cancel */
+  signals[SAVED] = _keel_editor_class_init (widget_class, save_action);
 
   g_type_ensure (KEEL_TYPE_POLICY_VERSION);
   g_type_ensure (KEEL_TYPE_POLICY_VERSION_ROW);
@@ -342,13 +306,8 @@ keel_policy_editor_class_init (KeelPolicyEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, owner_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, versions_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.new-version", NULL, new_version_action);
   gtk_widget_class_install_action (widget_class, "editor.sign-off", "s", sign_off_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 }
 
 static void
@@ -390,26 +349,11 @@ keel_policy_editor_new (KeelWorkspace *workspace,
 
   self = g_object_new (KEEL_TYPE_POLICY_EDITOR, NULL);
   self->workspace = g_object_ref (workspace);
-  self->people = _keel_people_choice_new (workspace, FALSE);
-  adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (self->people->names));
-  if (self->people->ids->len == 0)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->owner_row), _("Add people on the People page first"));
-
-  if (policy != NULL)
-    {
-      self->policy = g_object_ref (policy);
-      self->draft = keel_record_copy (policy);
-      /* What is missing in a saved record shows at once */
-      for (guint i = 0; i < KEEL_POLICY_FORM_N_FIELDS; i++)
-        self->touched[i] = TRUE;
-      adw_window_title_set_title (self->window_title, _("Edit Policy"));
-      adw_window_title_set_subtitle (self->window_title, keel_record_get_id (policy));
-    }
-  else
-    {
-      self->draft = g_object_new (KEEL_TYPE_POLICY, NULL);
-      adw_window_title_set_title (self->window_title, _("New Policy"));
-    }
+  self->people = _keel_editor_owner_choice (self->owner_row, workspace);
+  self->policy = policy ? g_object_ref (policy) : NULL;
+  self->draft = _keel_editor_make_draft (policy, KEEL_TYPE_POLICY,
+                                         self->touched, KEEL_POLICY_FORM_N_FIELDS, self->window_title,
+                                         _("Edit Policy"), _("New Policy"));
 
   self->form = keel_policy_form_new_from_record (self->draft);
   load_form (self);
@@ -533,39 +477,13 @@ keel_policy_editor_sign_off (KeelPolicyEditor *self,
 gboolean
 keel_policy_editor_save (KeelPolicyEditor *self)
 {
-  g_autoptr(KeelRecord) saved = NULL;
-  GtkWindow *parent;
-  gboolean added = FALSE;
-
   g_return_val_if_fail (KEEL_IS_POLICY_EDITOR (self), FALSE);
 
   update_state (self);
   if (!self->can_save || !keel_policy_form_apply (self->form, self->draft))
     return FALSE;
 
-  if (self->policy != NULL)
-    {
-      _keel_record_assign (self->policy, self->draft);
-      saved = g_object_ref (self->policy);
-    }
-  else
-    {
-      keel_workspace_add (self->workspace, self->draft);
-      saved = g_object_ref (self->draft);
-      added = TRUE;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, saved);
-
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (added && KEEL_IS_WINDOW (parent))
-    {
-      g_autofree char *message = g_strdup_printf (_("%s added"), keel_record_get_id (saved));
-
-      keel_window_toast (KEEL_WINDOW (parent), message);
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
+  _keel_editor_commit (GTK_WINDOW (self), signals[SAVED], self->workspace, self->policy, self->draft);
 
   return TRUE;
 }
