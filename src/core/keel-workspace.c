@@ -46,7 +46,7 @@ struct _KeelWorkspace
   GHashTable       *counters;      /* prefix → last number issued */
   JsonObject       *extra;         /* top-level members Keel does not know */
 
-  char             *known_sha;     /* keel.json as last read or written */
+  char             *known_sha;     /* fingerprint of keel.json as last read or written */
   GFileMonitor     *monitor;
   guint             autosave_id;
   guint             watch_id;
@@ -60,6 +60,7 @@ struct _KeelWorkspace
   guint             saving : 1;
   guint             loading : 1;
   guint             recheck_after_save : 1;
+  guint             fresh_records : 1;   /* a store is filled from a snapshot */
 };
 
 G_DEFINE_FINAL_TYPE (KeelWorkspace, keel_workspace, G_TYPE_OBJECT)
@@ -248,6 +249,51 @@ sha256_of (const char *data,
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
 }
 
+static inline guint64
+mix64 (guint64 x)
+{
+  x ^= x >> 33;
+  x *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  x ^= x >> 33;
+  x *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  x ^= x >> 33;
+
+  return x;
+}
+
+/* A fingerprint of keel.json as we last read or wrote it, to tell whether
+ * somebody else has changed the file since: 128 bits from two
+ * multiply-rotate lanes over 8-byte words. Not a cryptographic hash, and
+ * it need not be one: whoever can write keel.json needs no collision to
+ * change it; this only has to notice a change, and costs a millisecond
+ * where SHA-256 of a 36 MB file costs a tenth of a second. It never leaves
+ * the process. */
+static char *
+fingerprint_of (const char *data,
+                gsize       length)
+{
+  guint64 a = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) ^ length;
+  guint64 b = G_GUINT64_CONSTANT (0xc2b2ae3d27d4eb4f) + length;
+  guint64 word;
+  gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    {
+      memcpy (&word, data + i, 8);
+      a = (a ^ word) * G_GUINT64_CONSTANT (0x87c37b91114253d5);
+      a = (a << 31) | (a >> 33);
+      b = (b + word) * G_GUINT64_CONSTANT (0x4cf5ad432745937f);
+      b = (b << 27) | (b >> 37);
+    }
+
+  word = 0;
+  memcpy (&word, data + i, length - i);
+  a = mix64 (a ^ word);
+  b = mix64 (b + word + a);
+
+  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x", a, b);
+}
+
 static void
 set_dirty (KeelWorkspace *self,
            gboolean       dirty)
@@ -291,14 +337,51 @@ record_changed_cb (KeelWorkspace *self,
   mark_changed (self);
 }
 
+/* The workspace hears of every change to a record it holds. A plain
+ * handler, not g_signal_connect_object(): that one registers every record's
+ * closure with the workspace, which a workspace of 100 000 records pays
+ * for twice (connecting, and finalizing each record). Instead every record
+ * that leaves the workspace, and every record still in it at dispose, is
+ * let go explicitly (unwatch_record). */
 static void
 watch_record (KeelWorkspace *self,
-              KeelRecord    *record)
+              KeelRecord    *record,
+              gboolean       fresh)
 {
-  if (g_signal_handler_find (record, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
+  if (fresh ||
+      g_signal_handler_find (record, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
                              0, 0, NULL, record_changed_cb, self) == 0)
-    g_signal_connect_object (record, "changed", G_CALLBACK (record_changed_cb),
-                             self, G_CONNECT_SWAPPED);
+    g_signal_connect_swapped (record, "changed", G_CALLBACK (record_changed_cb), self);
+}
+
+static void
+unwatch_record (KeelWorkspace *self,
+                KeelRecord    *record)
+{
+  g_signal_handlers_disconnect_by_func (record, record_changed_cb, self);
+}
+
+static void
+unwatch_all (KeelWorkspace *self)
+{
+  guint n_kinds;
+
+  keel_workspace_get_kinds (&n_kinds);
+
+  if (self->organisation != NULL)
+    unwatch_record (self, KEEL_RECORD (self->organisation));
+
+  for (guint k = 0; self->stores != NULL && k < n_kinds; k++)
+    {
+      GListModel *model = G_LIST_MODEL (self->stores[k]);
+      guint n = g_list_model_get_n_items (model);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(KeelRecord) record = g_list_model_get_item (model, i);
+          unwatch_record (self, record);
+        }
+    }
 }
 
 static void
@@ -311,7 +394,7 @@ store_items_changed_cb (KeelWorkspace *self,
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(KeelRecord) record = g_list_model_get_item (model, i);
-      watch_record (self, record);
+      watch_record (self, record, self->fresh_records);
     }
 
   mark_changed (self);
@@ -689,7 +772,7 @@ parse_workspace (const char  *name,
         }
     }
 
-  snap->sha = sha256_of (data, length);
+  snap->sha = fingerprint_of (data, length);
 
   return g_steal_pointer (&snap);
 }
@@ -704,10 +787,13 @@ apply_snapshot (KeelWorkspace *self,
 
   self->loading = TRUE;
 
+  /* The records of the snapshot are new: nobody watches them yet */
+  unwatch_all (self);
   g_set_object (&self->organisation, snap->organisation);
-  watch_record (self, KEEL_RECORD (self->organisation));
+  watch_record (self, KEEL_RECORD (self->organisation), FALSE);
 
   g_hash_table_remove_all (self->by_id);
+  self->fresh_records = TRUE;
   for (guint k = 0; k < n_kinds; k++)
     {
       GPtrArray *list = snap->lists[k];
@@ -720,6 +806,7 @@ apply_snapshot (KeelWorkspace *self,
                            g_list_model_get_n_items (G_LIST_MODEL (self->stores[k])),
                            list->pdata, list->len);
     }
+  self->fresh_records = FALSE;
 
   g_clear_pointer (&self->counters, g_hash_table_unref);
   self->counters = g_hash_table_ref (snap->counters);
@@ -975,9 +1062,9 @@ write_workspace (SaveData      *data,
 
   /* Has somebody else changed the file since we read it? */
   if (g_file_get_contents (g_file_peek_path (data->file), &on_disk, &disk_len, NULL))
-    disk_sha = sha256_of (on_disk, disk_len);
+    disk_sha = fingerprint_of (on_disk, disk_len);
 
-  data->new_sha = sha256_of (text, len);
+  data->new_sha = fingerprint_of (text, len);
 
   if (data->fault_errno != 0)
     {
@@ -1049,8 +1136,8 @@ prepare_save (KeelWorkspace *self)
 
   data->folder = g_object_ref (self->folder);
   data->file = g_object_ref (self->file);
+  /* Not sealed: nothing but the save holds the tree */
   data->root = build_tree (self);
-  json_node_seal (data->root);
   data->known_sha = g_strdup (self->known_sha);
   data->generation = self->generation;
 
@@ -1152,7 +1239,7 @@ watch_timeout_cb (gpointer user_data)
   if (!g_file_get_contents (g_file_peek_path (self->file), &contents, &length, NULL))
     return G_SOURCE_REMOVE;
 
-  sha = sha256_of (contents, length);
+  sha = fingerprint_of (contents, length);
   if (g_strcmp0 (sha, self->known_sha) == 0)
     return G_SOURCE_REMOVE;
 
@@ -1228,6 +1315,9 @@ keel_workspace_dispose (GObject *object)
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
+
+  /* Records may outlive the workspace (a deleted one kept for undo) */
+  unwatch_all (self);
 
   G_OBJECT_CLASS (keel_workspace_parent_class)->dispose (object);
 }
@@ -1402,7 +1492,7 @@ keel_workspace_init (KeelWorkspace *self)
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->organisation = g_object_new (KEEL_TYPE_ORGANISATION, NULL);
-  watch_record (self, KEEL_RECORD (self->organisation));
+  watch_record (self, KEEL_RECORD (self->organisation), TRUE);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -2024,6 +2114,8 @@ keel_workspace_remove (KeelWorkspace *self,
   if (!g_list_store_find (self->stores[idx], record, &pos))
     return FALSE;
 
+  /* Before the store lets go: it may hold the last reference */
+  unwatch_record (self, record);
   g_hash_table_remove (self->by_id, keel_record_get_id (record));
   g_list_store_remove (self->stores[idx], pos);
 
