@@ -28,8 +28,8 @@ editor_cancel_action (GtkWidget  *widget,
 }
 
 guint
-_keel_editor_class_init (GtkWidgetClass              *widget_class,
-                         GtkWidgetActionActivateFunc  save_activate)
+_keel_editor_class_setup (GtkWidgetClass              *widget_class,
+                          GtkWidgetActionActivateFunc  save_activate)
 {
   guint saved;
 

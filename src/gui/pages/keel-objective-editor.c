@@ -16,7 +16,6 @@
 #include "keel-date.h"
 #include "keel-objective-form.h"
 #include "keel-records.h"
-#include "keel-window.h"
 
 #include "keel-adaptive-layout.h"
 #include "keel-objective-editor.h"
@@ -461,7 +460,7 @@ keel_objective_editor_class_init (KeelObjectiveEditorClass *klass)
   object_class->dispose = keel_objective_editor_dispose;
 
   /* KeelObjectiveEditor::saved (objective), editor.save, editor.cancel */
-  signals[SAVED] = _keel_editor_class_init (widget_class, save_action);
+  signals[SAVED] = _keel_editor_class_setup (widget_class, save_action);
 
   g_type_ensure (KEEL_TYPE_TREND_PLOT);
 

@@ -68,7 +68,7 @@ void              _keel_entry_row_add_calendar (AdwEntryRow         *row);
 
 /* Installs the ::saved signal (returned), editor.save (@save_activate,
  * Ctrl+S) and editor.cancel (closes the window, Escape) */
-guint             _keel_editor_class_init   (GtkWidgetClass              *widget_class,
+guint             _keel_editor_class_setup  (GtkWidgetClass              *widget_class,
                                              GtkWidgetActionActivateFunc  save_activate);
 /* The people to choose an owner from, set as @owner_row's model */
 KeelPeopleChoice *_keel_editor_owner_choice (AdwComboRow          *owner_row,

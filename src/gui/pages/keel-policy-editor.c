@@ -15,7 +15,6 @@
 #include "keel-error.h"
 #include "keel-policy-form.h"
 #include "keel-records.h"
-#include "keel-window.h"
 
 #include "keel-pages-private.h"
 #include "keel-policy-editor.h"
@@ -279,7 +278,7 @@ keel_policy_editor_class_init (KeelPolicyEditorClass *klass)
   object_class->dispose = keel_policy_editor_dispose;
 
   /* KeelPolicyEditor::saved (policy), editor.save, editor.cancel */
-  signals[SAVED] = _keel_editor_class_init (widget_class, save_action);
+  signals[SAVED] = _keel_editor_class_setup (widget_class, save_action);
 
   g_type_ensure (KEEL_TYPE_POLICY_VERSION);
   g_type_ensure (KEEL_TYPE_POLICY_VERSION_ROW);
