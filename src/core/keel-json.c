@@ -562,3 +562,647 @@ keel_json_parse (const char  *display_name,
 
   return json_node_ref (json_parser_get_root (parser));
 }
+
+/* ------------------------------------------------------------------------ */
+/* Reading without a tree                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* KeelJsonReader reads values one at a time straight from the text, for
+ * the workspace loader: no JsonNode per value and no pass before the
+ * parse. It reads strict JSON (RFC 8259) and never explains a failure: at
+ * anything it does not expect (a syntax error, but also whatever
+ * keel_json_parse() refuses: nesting deeper than KEEL_JSON_MAX_DEPTH, a
+ * name twice in one object, \u0000, half a surrogate pair) it stops, and
+ * the caller reads the text again with keel_json_parse(), whose errors
+ * name the line and column. So it only ever has to be right about text
+ * it accepts, and there it gives what json-glib gives.
+ *
+ * It checks UTF-8 as it goes: outside texts only ASCII is JSON, and a
+ * text with bytes above 0x7f is validated when it is read.
+ *
+ * Numbers: an integer literal (no fraction, no exponent) of at most 18
+ * digits is read as json-glib reads it, as a gint64; anything with a
+ * fraction or an exponent is a double, converted by g_ascii_strtod() like
+ * json-glib's scanner. Longer integers, and doubles that overflow, are
+ * left to json-glib. */
+
+#define MAX_INT_DIGITS 18
+
+void
+keel_json_reader_init (KeelJsonReader *reader,
+                       const char     *data,
+                       gsize           length)
+{
+  reader->pos = data;
+  reader->end = data + length;
+  reader->scratch = g_string_sized_new (256);
+  reader->depth = 0;
+  reader->failed = FALSE;
+}
+
+void
+keel_json_reader_clear (KeelJsonReader *reader)
+{
+  if (reader->scratch != NULL)
+    g_string_free (reader->scratch, TRUE);
+  reader->scratch = NULL;
+}
+
+/**
+ * keel_json_reader_fail:
+ *
+ * Stops the reader: for a caller that finds a value it does not accept.
+ * Every later read fails.
+ *
+ * Returns: %FALSE
+ */
+gboolean
+keel_json_reader_fail (KeelJsonReader *reader)
+{
+  reader->failed = TRUE;
+
+  return FALSE;
+}
+
+gboolean
+keel_json_reader_failed (KeelJsonReader *reader)
+{
+  return reader->failed;
+}
+
+static inline void
+skip_space (KeelJsonReader *reader)
+{
+  const char *p = reader->pos;
+
+  while (p < reader->end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+    p++;
+  reader->pos = p;
+}
+
+/* Skips white space and returns the next byte, or 0 at the end */
+static inline char
+next_byte (KeelJsonReader *reader)
+{
+  skip_space (reader);
+
+  return reader->pos < reader->end ? *reader->pos : '\0';
+}
+
+KeelJsonValueType
+keel_json_reader_peek (KeelJsonReader *reader)
+{
+  if (reader->failed)
+    return KEEL_JSON_VALUE_NONE;
+
+  switch (next_byte (reader))
+    {
+    case '{':
+      return KEEL_JSON_VALUE_OBJECT;
+    case '[':
+      return KEEL_JSON_VALUE_ARRAY;
+    case '"':
+      return KEEL_JSON_VALUE_STRING;
+    case '-': case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+      return KEEL_JSON_VALUE_NUMBER;
+    case 't': case 'f':
+      return KEEL_JSON_VALUE_BOOLEAN;
+    case 'n':
+      return KEEL_JSON_VALUE_NULL;
+    default:
+      return KEEL_JSON_VALUE_NONE;
+    }
+}
+
+static gboolean
+begin (KeelJsonReader *reader,
+       char            open)
+{
+  if (reader->failed || next_byte (reader) != open || ++reader->depth > KEEL_JSON_MAX_DEPTH)
+    return keel_json_reader_fail (reader);
+
+  reader->pos++;
+
+  return TRUE;
+}
+
+gboolean
+keel_json_reader_begin_object (KeelJsonReader *reader)
+{
+  return begin (reader, '{');
+}
+
+gboolean
+keel_json_reader_begin_array (KeelJsonReader *reader)
+{
+  return begin (reader, '[');
+}
+
+/* Before the next member or element: FALSE (and past the closing bracket)
+ * at the end of the object or array, or on failure */
+static gboolean
+next_item (KeelJsonReader *reader,
+           guint          *count,
+           char            close)
+{
+  char c;
+
+  if (reader->failed)
+    return FALSE;
+
+  c = next_byte (reader);
+  if (c == close)
+    {
+      reader->pos++;
+      reader->depth--;
+      return FALSE;
+    }
+
+  if (*count > 0)
+    {
+      if (c != ',')
+        return keel_json_reader_fail (reader);
+      reader->pos++;
+    }
+
+  (*count)++;
+
+  return TRUE;
+}
+
+/**
+ * keel_json_reader_next_member:
+ * @count: (inout): members read so far in this object, 0 at first
+ * @name: (out): the member's name, valid until the next text is read
+ *
+ * Returns: %TRUE with the reader at the member's value; %FALSE after the
+ *   last member (the reader past the closing brace) or on failure
+ */
+gboolean
+keel_json_reader_next_member (KeelJsonReader  *reader,
+                              guint           *count,
+                              const char     **name)
+{
+  if (!next_item (reader, count, '}'))
+    return FALSE;
+
+  if (next_byte (reader) != '"')
+    return keel_json_reader_fail (reader);
+
+  *name = keel_json_reader_read_string (reader, NULL);
+  if (*name == NULL)
+    return FALSE;
+
+  if (next_byte (reader) != ':')
+    return keel_json_reader_fail (reader);
+  reader->pos++;
+
+  return TRUE;
+}
+
+/**
+ * keel_json_reader_next_element:
+ * @count: (inout): elements read so far in this array, 0 at first
+ *
+ * Returns: %TRUE with the reader at the next element; %FALSE after the
+ *   last (the reader past the closing bracket) or on failure
+ */
+gboolean
+keel_json_reader_next_element (KeelJsonReader *reader,
+                               guint          *count)
+{
+  return next_item (reader, count, ']');
+}
+
+static void
+append_unichar (GString  *out,
+                gunichar  c)
+{
+  char buf[6];
+
+  g_string_append_len (out, buf, g_unichar_to_utf8 (c, buf));
+}
+
+static int
+hex_digits (const char *p)
+{
+  int value = 0;
+
+  for (int k = 0; k < 4; k++)
+    {
+      int digit = g_ascii_xdigit_value (p[k]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+
+  return value;
+}
+
+/**
+ * keel_json_reader_read_string:
+ * @length: (out) (optional): its length in bytes
+ *
+ * Returns: (nullable): the text, NUL-terminated, valid until the next
+ *   text is read; %NULL on failure
+ */
+const char *
+keel_json_reader_read_string (KeelJsonReader *reader,
+                              gsize          *length)
+{
+  GString *out = reader->scratch;
+  const char *end = reader->end;
+  const char *p;
+  const char *run;
+  const char *raw;
+  guchar high = 0;
+
+  if (reader->failed || next_byte (reader) != '"')
+    return (keel_json_reader_fail (reader), NULL);
+
+  g_string_truncate (out, 0);
+  raw = run = p = reader->pos + 1;
+
+  for (;;)
+    {
+      guchar c = 0;
+
+      while (p < end)
+        {
+          c = (guchar) *p;
+          if (c == '"' || c == '\\' || c < 0x20)
+            break;
+          high |= c;
+          p++;
+        }
+
+      if (p >= end || c < 0x20)
+        return (keel_json_reader_fail (reader), NULL);
+
+      g_string_append_len (out, run, p - run);
+
+      if (c == '"')
+        break;
+
+      /* An escape */
+      if (p + 1 >= end)
+        return (keel_json_reader_fail (reader), NULL);
+
+      switch (p[1])
+        {
+        case '"':  g_string_append_c (out, '"'); p += 2; break;
+        case '\\': g_string_append_c (out, '\\'); p += 2; break;
+        case '/':  g_string_append_c (out, '/'); p += 2; break;
+        case 'b':  g_string_append_c (out, '\b'); p += 2; break;
+        case 'f':  g_string_append_c (out, '\f'); p += 2; break;
+        case 'n':  g_string_append_c (out, '\n'); p += 2; break;
+        case 'r':  g_string_append_c (out, '\r'); p += 2; break;
+        case 't':  g_string_append_c (out, '\t'); p += 2; break;
+        case 'u':
+          {
+            int code = p + 6 <= end ? hex_digits (p + 2) : -1;
+
+            /* \u0000 would cut the text, and half a surrogate pair is not
+             * a character: keel_json_parse() refuses both */
+            if (code <= 0 || (code >= 0xDC00 && code <= 0xDFFF))
+              return (keel_json_reader_fail (reader), NULL);
+
+            if (code >= 0xD800 && code <= 0xDBFF)
+              {
+                int low = (p + 12 <= end && p[6] == '\\' && p[7] == 'u') ? hex_digits (p + 8) : -1;
+
+                if (low < 0xDC00 || low > 0xDFFF)
+                  return (keel_json_reader_fail (reader), NULL);
+                append_unichar (out, 0x10000 + (((gunichar) code - 0xD800) << 10) +
+                                     ((gunichar) low - 0xDC00));
+                p += 12;
+              }
+            else
+              {
+                append_unichar (out, (gunichar) code);
+                p += 6;
+              }
+          }
+          break;
+        default:
+          return (keel_json_reader_fail (reader), NULL);
+        }
+
+      run = p;
+    }
+
+  /* Escapes give valid UTF-8 of their own; the bytes around them are
+   * checked here, only when there is something other than ASCII */
+  if ((high & 0x80) != 0 && !g_utf8_validate (raw, p - raw, NULL))
+    return (keel_json_reader_fail (reader), NULL);
+
+  reader->pos = p + 1;
+
+  if (length != NULL)
+    *length = out->len;
+
+  return out->str;
+}
+
+/* Scans a number: *integer tells whether it is an integer literal */
+static gboolean
+read_number (KeelJsonReader *reader,
+             gboolean       *integer,
+             gint64         *int_value,
+             double         *double_value)
+{
+  const char *start;
+  const char *digits;
+  const char *p;
+  const char *end = reader->end;
+  gboolean negative;
+
+  if (reader->failed || keel_json_reader_peek (reader) != KEEL_JSON_VALUE_NUMBER)
+    return keel_json_reader_fail (reader);
+
+  start = p = reader->pos;
+  negative = *p == '-';
+  if (negative)
+    p++;
+
+  digits = p;
+  if (p < end && *p == '0')
+    p++;
+  else if (p < end && *p >= '1' && *p <= '9')
+    while (p < end && g_ascii_isdigit (*p))
+      p++;
+  else
+    return keel_json_reader_fail (reader);
+
+  *integer = TRUE;
+
+  if (p < end && *p == '.')
+    {
+      p++;
+      if (p >= end || !g_ascii_isdigit (*p))
+        return keel_json_reader_fail (reader);
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+      *integer = FALSE;
+    }
+
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      if (p >= end || !g_ascii_isdigit (*p))
+        return keel_json_reader_fail (reader);
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+      *integer = FALSE;
+    }
+
+  if (*integer)
+    {
+      gint64 value = 0;
+
+      if (p - digits > MAX_INT_DIGITS)
+        return keel_json_reader_fail (reader);
+
+      for (const char *q = digits; q < p; q++)
+        value = value * 10 + (*q - '0');
+
+      *int_value = negative ? -value : value;
+    }
+  else
+    {
+      char *parsed = NULL;
+
+      g_string_truncate (reader->scratch, 0);
+      g_string_append_len (reader->scratch, start, p - start);
+      *double_value = g_ascii_strtod (reader->scratch->str, &parsed);
+      if (parsed != reader->scratch->str + reader->scratch->len || !isfinite (*double_value))
+        return keel_json_reader_fail (reader);
+    }
+
+  reader->pos = p;
+
+  return TRUE;
+}
+
+/**
+ * keel_json_reader_read_int:
+ *
+ * Reads an integer literal; a number with a fraction or an exponent (a
+ * double in json-glib) fails.
+ */
+gboolean
+keel_json_reader_read_int (KeelJsonReader *reader,
+                           gint64         *value)
+{
+  gboolean integer;
+  double unused;
+
+  if (!read_number (reader, &integer, value, &unused))
+    return FALSE;
+  if (!integer)
+    return keel_json_reader_fail (reader);
+
+  return TRUE;
+}
+
+/**
+ * keel_json_reader_read_double:
+ *
+ * Reads any number, as a double.
+ */
+gboolean
+keel_json_reader_read_double (KeelJsonReader *reader,
+                              double         *value)
+{
+  gboolean integer;
+  gint64 int_value = 0;
+
+  if (!read_number (reader, &integer, &int_value, value))
+    return FALSE;
+  if (integer)
+    *value = (double) int_value;
+
+  return TRUE;
+}
+
+static gboolean
+read_word (KeelJsonReader *reader,
+           const char     *word,
+           gsize           length)
+{
+  if (reader->failed)
+    return FALSE;
+
+  skip_space (reader);
+  if ((gsize) (reader->end - reader->pos) < length || memcmp (reader->pos, word, length) != 0)
+    return keel_json_reader_fail (reader);
+
+  reader->pos += length;
+
+  return TRUE;
+}
+
+gboolean
+keel_json_reader_read_boolean (KeelJsonReader *reader,
+                               gboolean       *value)
+{
+  if (next_byte (reader) == 't')
+    return (*value = TRUE, read_word (reader, "true", 4));
+
+  return (*value = FALSE, read_word (reader, "false", 5));
+}
+
+gboolean
+keel_json_reader_read_null (KeelJsonReader *reader)
+{
+  return read_word (reader, "null", 4);
+}
+
+static JsonNode *
+read_node (KeelJsonReader *reader)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  switch (keel_json_reader_peek (reader))
+    {
+    case KEEL_JSON_VALUE_OBJECT:
+      {
+        JsonObject *object = json_object_new ();
+        const char *name;
+        guint count = 0;
+
+        node = json_node_new (JSON_NODE_OBJECT);
+        json_node_take_object (node, object);
+
+        keel_json_reader_begin_object (reader);
+        while (keel_json_reader_next_member (reader, &count, &name))
+          {
+            g_autofree char *key = NULL;
+            JsonNode *member;
+
+            /* keel_json_parse() refuses a name twice in one object */
+            if (json_object_has_member (object, name))
+              return (keel_json_reader_fail (reader), NULL);
+
+            key = g_strdup (name);
+            member = read_node (reader);
+            if (member == NULL)
+              return NULL;
+            json_object_set_member (object, key, member);
+          }
+      }
+      break;
+
+    case KEEL_JSON_VALUE_ARRAY:
+      {
+        JsonArray *array = json_array_new ();
+        guint count = 0;
+
+        node = json_node_new (JSON_NODE_ARRAY);
+        json_node_take_array (node, array);
+
+        keel_json_reader_begin_array (reader);
+        while (keel_json_reader_next_element (reader, &count))
+          {
+            JsonNode *element = read_node (reader);
+
+            if (element == NULL)
+              return NULL;
+            json_array_add_element (array, element);
+          }
+      }
+      break;
+
+    case KEEL_JSON_VALUE_STRING:
+      {
+        const char *text = keel_json_reader_read_string (reader, NULL);
+
+        if (text == NULL)
+          return NULL;
+        node = json_node_new (JSON_NODE_VALUE);
+        json_node_set_string (node, text);
+      }
+      break;
+
+    case KEEL_JSON_VALUE_NUMBER:
+      {
+        gboolean integer;
+        gint64 int_value = 0;
+        double double_value = 0;
+
+        if (!read_number (reader, &integer, &int_value, &double_value))
+          return NULL;
+        node = json_node_new (JSON_NODE_VALUE);
+        if (integer)
+          json_node_set_int (node, int_value);
+        else
+          json_node_set_double (node, double_value);
+      }
+      break;
+
+    case KEEL_JSON_VALUE_BOOLEAN:
+      {
+        gboolean value;
+
+        if (!keel_json_reader_read_boolean (reader, &value))
+          return NULL;
+        node = json_node_new (JSON_NODE_VALUE);
+        json_node_set_boolean (node, value);
+      }
+      break;
+
+    case KEEL_JSON_VALUE_NULL:
+      if (!keel_json_reader_read_null (reader))
+        return NULL;
+      node = json_node_new (JSON_NODE_NULL);
+      break;
+
+    case KEEL_JSON_VALUE_NONE:
+    default:
+      return (keel_json_reader_fail (reader), NULL);
+    }
+
+  if (reader->failed)
+    return NULL;
+
+  return g_steal_pointer (&node);
+}
+
+/**
+ * keel_json_reader_read_node:
+ *
+ * Reads any value as a tree, sealed as keel_json_parse()'s are: for the
+ * members Keel does not know and keeps as they are.
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL on failure
+ */
+JsonNode *
+keel_json_reader_read_node (KeelJsonReader *reader)
+{
+  JsonNode *node = read_node (reader);
+
+  if (node != NULL)
+    json_node_seal (node);
+
+  return node;
+}
+
+/**
+ * keel_json_reader_end:
+ *
+ * Returns: %TRUE if nothing but white space is left, and nothing failed
+ */
+gboolean
+keel_json_reader_end (KeelJsonReader *reader)
+{
+  if (reader->failed)
+    return FALSE;
+
+  skip_space (reader);
+
+  return reader->pos == reader->end;
+}

@@ -25,4 +25,52 @@ void      keel_json_offset_to_line (const char  *data,
                                     guint       *line,
                                     guint       *column);
 
+/* Reading values one at a time, straight from the text (keel-json.c) */
+typedef enum
+{
+  KEEL_JSON_VALUE_NONE,     /* the end, or not a JSON value */
+  KEEL_JSON_VALUE_OBJECT,
+  KEEL_JSON_VALUE_ARRAY,
+  KEEL_JSON_VALUE_STRING,
+  KEEL_JSON_VALUE_NUMBER,
+  KEEL_JSON_VALUE_BOOLEAN,
+  KEEL_JSON_VALUE_NULL,
+} KeelJsonValueType;
+
+typedef struct
+{
+  /*< private >*/
+  const char *pos;
+  const char *end;
+  GString    *scratch;
+  guint       depth;
+  gboolean    failed;
+} KeelJsonReader;
+
+void              keel_json_reader_init         (KeelJsonReader  *reader,
+                                                 const char      *data,
+                                                 gsize            length);
+void              keel_json_reader_clear        (KeelJsonReader  *reader);
+gboolean          keel_json_reader_fail         (KeelJsonReader  *reader);
+gboolean          keel_json_reader_failed       (KeelJsonReader  *reader);
+KeelJsonValueType keel_json_reader_peek         (KeelJsonReader  *reader);
+gboolean          keel_json_reader_begin_object (KeelJsonReader  *reader);
+gboolean          keel_json_reader_next_member  (KeelJsonReader  *reader,
+                                                 guint           *count,
+                                                 const char     **name);
+gboolean          keel_json_reader_begin_array  (KeelJsonReader  *reader);
+gboolean          keel_json_reader_next_element (KeelJsonReader  *reader,
+                                                 guint           *count);
+const char       *keel_json_reader_read_string  (KeelJsonReader  *reader,
+                                                 gsize           *length);
+gboolean          keel_json_reader_read_int     (KeelJsonReader  *reader,
+                                                 gint64          *value);
+gboolean          keel_json_reader_read_double  (KeelJsonReader  *reader,
+                                                 double          *value);
+gboolean          keel_json_reader_read_boolean (KeelJsonReader  *reader,
+                                                 gboolean        *value);
+gboolean          keel_json_reader_read_null    (KeelJsonReader  *reader);
+JsonNode         *keel_json_reader_read_node    (KeelJsonReader  *reader);
+gboolean          keel_json_reader_end          (KeelJsonReader  *reader);
+
 G_END_DECLS

@@ -16,7 +16,7 @@
 
 #include "keel-date.h"
 #include "keel-error.h"
-#include "keel-record.h"
+#include "keel-record-private.h"
 
 /* A record is a GObject whose properties are declared by a table of
  * KeelField. Every kind of record in keel.json (and every part of one, such
@@ -27,10 +27,21 @@
 
 typedef struct
 {
-  char       *id;
-  GValue     *values;
-  JsonObject *extra;
-  guint       n_values;
+  char                *id;
+  GValue              *values;
+  JsonObject          *extra;
+  guint                n_values;
+
+  /* "changed" goes up from a part to its record without a signal handler
+   * per part: a part knows the record it is in (@parent, not a reference;
+   * the record clears it when the part leaves it or the record goes), and
+   * the record keeps the items of each CHILDREN store (@parts, references,
+   * one array per field, NULL for the other fields) so that it knows which
+   * parts left a store. A record in a workspace tells it through @watch. */
+  KeelRecord          *parent;
+  GPtrArray          **parts;
+  KeelRecordWatchFunc  watch;
+  gpointer             watch_data;
 } KeelRecordPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (KeelRecord, keel_record, G_TYPE_OBJECT)
@@ -85,36 +96,79 @@ field_gtype (const KeelField *field)
     }
 }
 
+/* Emits "changed" on @self, then on the record it is a part of, and so up;
+ * then tells the workspace */
 static void
-record_changed_cb (KeelRecord *self)
+emit_changed (KeelRecord *self)
 {
+  KeelRecordPrivate *priv = keel_record_get_instance_private (self);
+
+  /* A handler may let go of the last reference */
+  g_object_ref (self);
+
   g_signal_emit (self, signals[CHANGED], 0);
+
+  if (priv->parent != NULL)
+    emit_changed (priv->parent);
+  if (priv->watch != NULL)
+    priv->watch (self, priv->watch_data);
+
+  g_object_unref (self);
 }
 
+/* @child is a part of @self now */
 static void
-watch_child (KeelRecord *self,
-             KeelRecord *child)
+adopt (KeelRecord *self,
+       KeelRecord *child)
 {
-  if (g_signal_handler_find (child, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
-                             0, 0, NULL, record_changed_cb, self) == 0)
-    g_signal_connect_object (child, "changed", G_CALLBACK (record_changed_cb),
-                             self, G_CONNECT_SWAPPED);
+  KeelRecordPrivate *child_priv = keel_record_get_instance_private (child);
+
+  child_priv->parent = self;
+}
+
+/* @child is no longer a part of @self (if it was still ours) */
+static void
+release (KeelRecord *self,
+         KeelRecord *child)
+{
+  KeelRecordPrivate *child_priv = keel_record_get_instance_private (child);
+
+  if (child_priv->parent == self)
+    child_priv->parent = NULL;
 }
 
 static void
-children_changed_cb (KeelRecord *self,
+children_changed_cb (GListModel *store,
                      guint       position,
                      guint       removed,
                      guint       added,
-                     GListModel *model)
+                     KeelRecord *self)
 {
+  KeelRecordPrivate *priv = keel_record_get_instance_private (self);
+  GPtrArray *parts = NULL;
+
+  for (guint i = 0; i < priv->n_values && parts == NULL; i++)
+    if (priv->parts[i] != NULL && g_value_get_object (&priv->values[i]) == (gpointer) store)
+      parts = priv->parts[i];
+
+  g_assert (parts != NULL);
+  g_assert (position + removed <= parts->len);
+
+  /* The store let go of the removed parts before telling; @parts still
+   * holds them */
+  for (guint i = position; i < position + removed; i++)
+    release (self, g_ptr_array_index (parts, i));
+  g_ptr_array_remove_range (parts, position, removed);
+
   for (guint i = position; i < position + added; i++)
     {
-      g_autoptr(KeelRecord) child = g_list_model_get_item (model, i);
-      watch_child (self, child);
+      KeelRecord *child = g_list_model_get_item (store, i);
+
+      adopt (self, child);
+      g_ptr_array_insert (parts, (int) i, child);
     }
 
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changed (self);
 }
 
 static KeelRecordPrivate *
@@ -128,6 +182,7 @@ get_priv (KeelRecord *self)
 
       priv->n_values = klass->n_fields;
       priv->values = g_new0 (GValue, MAX (1, klass->n_fields));
+      priv->parts = g_new0 (GPtrArray *, MAX (1, klass->n_fields));
 
       for (guint i = 0; i < klass->n_fields; i++)
         {
@@ -139,12 +194,12 @@ get_priv (KeelRecord *self)
             g_value_set_double (&priv->values[i], NAN);
           else if (field->type == KEEL_FIELD_CHILDREN)
             {
-              g_autoptr(GListStore) store = g_list_store_new (field->child_type ());
+              GListStore *store = g_list_store_new (field->child_type ());
 
-              g_signal_connect_object (store, "items-changed",
-                                       G_CALLBACK (children_changed_cb), self,
-                                       G_CONNECT_SWAPPED);
-              g_value_set_object (&priv->values[i], store);
+              /* Disconnected in finalize: the store may outlive us */
+              g_signal_connect (store, "items-changed", G_CALLBACK (children_changed_cb), self);
+              g_value_take_object (&priv->values[i], store);
+              priv->parts[i] = g_ptr_array_new_with_free_func (g_object_unref);
             }
         }
     }
@@ -332,10 +387,10 @@ store_value (KeelRecord      *self,
         if (old == new)
           return FALSE;
         if (old != NULL)
-          g_signal_handlers_disconnect_by_func (old, record_changed_cb, self);
+          release (self, old);
         g_value_set_object (slot, new);
         if (new != NULL)
-          watch_child (self, new);
+          adopt (self, new);
         return TRUE;
       }
 
@@ -405,7 +460,7 @@ keel_record_dispatch_properties_changed (GObject     *object,
 {
   G_OBJECT_CLASS (keel_record_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
 
-  g_signal_emit (object, signals[CHANGED], 0);
+  emit_changed (KEEL_RECORD (object));
 }
 
 static void
@@ -413,9 +468,27 @@ keel_record_finalize (GObject *object)
 {
   KeelRecord *self = KEEL_RECORD (object);
   KeelRecordPrivate *priv = keel_record_get_instance_private (self);
+  KeelRecordClass *klass = KEEL_RECORD_GET_CLASS (self);
 
+  /* Parts that live on are nobody's part any more */
   for (guint i = 0; i < priv->n_values; i++)
-    g_value_unset (&priv->values[i]);
+    {
+      if (priv->parts[i] != NULL)
+        {
+          GPtrArray *parts = priv->parts[i];
+
+          g_signal_handlers_disconnect_by_func (g_value_get_object (&priv->values[i]),
+                                                children_changed_cb, self);
+          for (guint j = 0; j < parts->len; j++)
+            release (self, g_ptr_array_index (parts, j));
+          g_ptr_array_unref (parts);
+        }
+      else if (klass->fields[i].type == KEEL_FIELD_CHILD && g_value_get_object (&priv->values[i]))
+        release (self, g_value_get_object (&priv->values[i]));
+
+      g_value_unset (&priv->values[i]);
+    }
+  g_clear_pointer (&priv->parts, g_free);
   g_clear_pointer (&priv->values, g_free);
   g_clear_pointer (&priv->extra, json_object_unref);
   g_clear_pointer (&priv->id, g_free);
@@ -1304,7 +1377,7 @@ read_field (KeelRecord      *self,
         if (child == NULL)
           return FALSE;
         g_value_set_object (slot, child);
-        watch_child (self, child);
+        adopt (self, child);
         return TRUE;
       }
 
@@ -1425,6 +1498,235 @@ keel_record_new_from_json (GType        type,
   return g_steal_pointer (&self);
 }
 
+/* The fast way of keel_record_new_from_json() (see keel-record-private.h):
+ * the same checks in the same terms, but any failure only stops @reader. */
+static gboolean
+read_field_fast (KeelRecord      *self,
+                 const KeelField *field,
+                 GValue          *slot,
+                 KeelJsonReader  *reader)
+{
+  switch (field->type)
+    {
+    case KEEL_FIELD_STRING:
+    case KEEL_FIELD_REF:
+      {
+        gsize length = 0;
+        const char *text = keel_json_reader_read_string (reader, &length);
+
+        if (text == NULL)
+          return FALSE;
+        g_value_set_string (slot, length > 0 ? text : NULL);
+        return TRUE;
+      }
+
+    case KEEL_FIELD_ENUM:
+      {
+        const char *text = keel_json_reader_read_string (reader, NULL);
+
+        if (text == NULL || !enum_allows (field, text))
+          return keel_json_reader_fail (reader);
+        g_value_set_string (slot, text);
+        return TRUE;
+      }
+
+    case KEEL_FIELD_BOOLEAN:
+      {
+        gboolean value;
+
+        if (keel_json_reader_peek (reader) != KEEL_JSON_VALUE_BOOLEAN ||
+            !keel_json_reader_read_boolean (reader, &value))
+          return keel_json_reader_fail (reader);
+        g_value_set_boolean (slot, value);
+        return TRUE;
+      }
+
+    case KEEL_FIELD_INT:
+      {
+        gint64 value;
+
+        if (!keel_json_reader_read_int (reader, &value))
+          return FALSE;
+        g_value_set_int64 (slot, value);
+        return TRUE;
+      }
+
+    case KEEL_FIELD_DOUBLE:
+      {
+        double value;
+
+        if (!keel_json_reader_read_double (reader, &value))
+          return FALSE;
+        g_value_set_double (slot, value);
+        return TRUE;
+      }
+
+    case KEEL_FIELD_DATE:
+    case KEEL_FIELD_DATETIME:
+      {
+        const char *text = keel_json_reader_read_string (reader, NULL);
+        GDateTime *date = NULL;
+
+        if (text != NULL)
+          date = field->type == KEEL_FIELD_DATE ? keel_date_parse (text)
+                                                : keel_date_time_parse (text);
+        if (date == NULL)
+          return keel_json_reader_fail (reader);
+        g_value_take_boxed (slot, date);
+        return TRUE;
+      }
+
+    case KEEL_FIELD_REF_LIST:
+    case KEEL_FIELD_STRV:
+      {
+        g_autoptr(GPtrArray) strv = g_ptr_array_new_with_free_func (g_free);
+        guint count = 0;
+
+        if (!keel_json_reader_begin_array (reader))
+          return FALSE;
+        while (keel_json_reader_next_element (reader, &count))
+          {
+            const char *text = keel_json_reader_read_string (reader, NULL);
+
+            if (text == NULL)
+              return FALSE;
+            g_ptr_array_add (strv, g_strdup (text));
+          }
+        if (keel_json_reader_failed (reader))
+          return FALSE;
+
+        if (strv->len > 0)
+          {
+            g_ptr_array_add (strv, NULL);
+            g_ptr_array_set_free_func (strv, NULL);
+            g_value_take_boxed (slot, g_ptr_array_free (g_steal_pointer (&strv), FALSE));
+          }
+        return TRUE;
+      }
+
+    case KEEL_FIELD_CHILD:
+      {
+        KeelRecord *child = _keel_record_read (field->child_type (), reader);
+
+        if (child == NULL)
+          return FALSE;
+        g_value_take_object (slot, child);
+        adopt (self, child);
+        return TRUE;
+      }
+
+    case KEEL_FIELD_CHILDREN:
+      {
+        g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+        GListStore *store = g_value_get_object (slot);
+        guint count = 0;
+
+        if (!keel_json_reader_begin_array (reader))
+          return FALSE;
+        while (keel_json_reader_next_element (reader, &count))
+          {
+            KeelRecord *child = _keel_record_read (field->child_type (), reader);
+
+            if (child == NULL)
+              return FALSE;
+            g_ptr_array_add (items, child);
+          }
+        if (keel_json_reader_failed (reader))
+          return FALSE;
+
+        g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                             items->pdata, items->len);
+        return TRUE;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+KeelRecord *
+_keel_record_read (GType           type,
+                   KeelJsonReader *reader)
+{
+  g_autoptr(KeelRecord) self = NULL;
+  KeelRecordClass *klass;
+  KeelRecordPrivate *priv;
+  const char *key;
+  guint64 seen = 0;
+  guint count = 0;
+
+  g_return_val_if_fail (g_type_is_a (type, KEEL_TYPE_RECORD), NULL);
+
+  if (!keel_json_reader_begin_object (reader))
+    return NULL;
+
+  self = g_object_new (type, NULL);
+  klass = KEEL_RECORD_GET_CLASS (self);
+  priv = get_priv (self);
+
+  /* A name twice in one object is an error of keel_json_parse(): a bit
+   * per field tells, and the table is never that long */
+  if (klass->n_fields > 64)
+    return (keel_json_reader_fail (reader), NULL);
+
+  while (keel_json_reader_next_member (reader, &count, &key))
+    {
+      int idx;
+
+      if (klass->id_prefix != NULL && strcmp (key, "id") == 0)
+        {
+          const char *id;
+
+          if (priv->id != NULL || keel_json_reader_peek (reader) != KEEL_JSON_VALUE_STRING)
+            return (keel_json_reader_fail (reader), NULL);
+          id = keel_json_reader_read_string (reader, NULL);
+          if (id == NULL)
+            return NULL;
+          priv->id = g_strdup (id);
+          continue;
+        }
+
+      idx = field_index (klass, key);
+
+      if (idx < 0)
+        {
+          g_autofree char *name = g_strdup (key);
+          JsonNode *member;
+
+          if (priv->extra == NULL)
+            priv->extra = json_object_new ();
+          else if (json_object_has_member (priv->extra, name))
+            return (keel_json_reader_fail (reader), NULL);
+
+          member = keel_json_reader_read_node (reader);
+          if (member == NULL)
+            return NULL;
+          json_object_set_member (priv->extra, name, member);
+          continue;
+        }
+
+      if (seen & (G_GUINT64_CONSTANT (1) << idx))
+        return (keel_json_reader_fail (reader), NULL);
+      seen |= G_GUINT64_CONSTANT (1) << idx;
+
+      /* null means "not set", as if the member were absent */
+      if (keel_json_reader_peek (reader) == KEEL_JSON_VALUE_NULL)
+        {
+          if (!keel_json_reader_read_null (reader))
+            return NULL;
+          continue;
+        }
+
+      if (!read_field_fast (self, &klass->fields[idx], &priv->values[idx], reader))
+        return (keel_json_reader_fail (reader), NULL);
+    }
+
+  if (keel_json_reader_failed (reader))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 /**
  * keel_record_copy:
  *
@@ -1440,4 +1742,43 @@ keel_record_copy (KeelRecord *self)
   node = keel_record_to_json (self);
 
   return keel_record_new_from_json (G_OBJECT_TYPE (self), node, "copy", NULL);
+}
+
+/**
+ * _keel_record_set_watch:
+ * @func: (nullable): called after every "changed" of @self, parts included
+ *
+ * For the workspace holding @self: one watch per record.
+ */
+void
+_keel_record_set_watch (KeelRecord          *self,
+                        KeelRecordWatchFunc  func,
+                        gpointer             data)
+{
+  KeelRecordPrivate *priv = keel_record_get_instance_private (self);
+
+  g_return_if_fail (KEEL_IS_RECORD (self));
+
+  priv->watch = func;
+  priv->watch_data = func != NULL ? data : NULL;
+}
+
+/**
+ * _keel_record_unwatch:
+ *
+ * Removes the watch of @self if it was set with @data.
+ */
+void
+_keel_record_unwatch (KeelRecord *self,
+                      gpointer    data)
+{
+  KeelRecordPrivate *priv = keel_record_get_instance_private (self);
+
+  g_return_if_fail (KEEL_IS_RECORD (self));
+
+  if (priv->watch_data == data)
+    {
+      priv->watch = NULL;
+      priv->watch_data = NULL;
+    }
 }

@@ -17,4 +17,10 @@ void _keel_workspace_inject_write_error (KeelWorkspace *self,
                                          int            errno_code,
                                          guint          count);
 
+/* For tests: read keel.json straight from the text when possible (the
+ * default), or always through json-glib's tree, as before */
+void  _keel_workspace_set_fast_reader (gboolean enabled);
+/* How many texts were read the fast way so far */
+guint _keel_workspace_get_fast_reads  (void);
+
 G_END_DECLS

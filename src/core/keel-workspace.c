@@ -20,6 +20,7 @@
 #include "keel-date.h"
 #include "keel-error.h"
 #include "keel-json.h"
+#include "keel-record-private.h"
 #include "keel-records.h"
 #include "keel-workspace-private.h"
 
@@ -60,7 +61,6 @@ struct _KeelWorkspace
   guint             saving : 1;
   guint             loading : 1;
   guint             recheck_after_save : 1;
-  guint             fresh_records : 1;   /* a store is filled from a snapshot */
 };
 
 G_DEFINE_FINAL_TYPE (KeelWorkspace, keel_workspace, G_TYPE_OBJECT)
@@ -331,34 +331,29 @@ mark_changed (KeelWorkspace *self)
 }
 
 static void
-record_changed_cb (KeelWorkspace *self,
-                   KeelRecord    *record)
+record_changed_cb (KeelRecord *record,
+                   gpointer    user_data)
 {
-  mark_changed (self);
+  mark_changed (user_data);
 }
 
-/* The workspace hears of every change to a record it holds. A plain
- * handler, not g_signal_connect_object(): that one registers every record's
- * closure with the workspace, which a workspace of 100 000 records pays
- * for twice (connecting, and finalizing each record). Instead every record
- * that leaves the workspace, and every record still in it at dispose, is
- * let go explicitly (unwatch_record). */
+/* The workspace hears of every change to a record it holds (parts
+ * included) through the record's watch, not a signal handler per record:
+ * connecting 100 000 handlers, and finalizing them, would cost more than
+ * reading the records. Every record that leaves the workspace, and every
+ * record still in it at dispose, is let go explicitly (unwatch_record). */
 static void
 watch_record (KeelWorkspace *self,
-              KeelRecord    *record,
-              gboolean       fresh)
+              KeelRecord    *record)
 {
-  if (fresh ||
-      g_signal_handler_find (record, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
-                             0, 0, NULL, record_changed_cb, self) == 0)
-    g_signal_connect_swapped (record, "changed", G_CALLBACK (record_changed_cb), self);
+  _keel_record_set_watch (record, record_changed_cb, self);
 }
 
 static void
 unwatch_record (KeelWorkspace *self,
                 KeelRecord    *record)
 {
-  g_signal_handlers_disconnect_by_func (record, record_changed_cb, self);
+  _keel_record_unwatch (record, self);
 }
 
 static void
@@ -394,7 +389,7 @@ store_items_changed_cb (KeelWorkspace *self,
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(KeelRecord) record = g_list_model_get_item (model, i);
-      watch_record (self, record, self->fresh_records);
+      watch_record (self, record);
     }
 
   mark_changed (self);
@@ -544,13 +539,14 @@ record_error (GError    **error,
   return FALSE;
 }
 
-/* Reads the text of keel.json into a snapshot, or fails with an error that
- * names the file, and the line or the record. Runs on any thread. */
+/* Reads the text of keel.json into a snapshot through a JsonNode tree, or
+ * fails with an error that names the file, and the line or the record.
+ * Runs on any thread. */
 static Snapshot *
-parse_workspace (const char  *name,
-                 const char  *data,
-                 gsize        length,
-                 GError     **error)
+parse_workspace_tree (const char  *name,
+                      const char  *data,
+                      gsize        length,
+                      GError     **error)
 {
   g_autoptr(Snapshot) snap = g_new0 (Snapshot, 1);
   g_autoptr(JsonNode) root = NULL;
@@ -777,6 +773,252 @@ parse_workspace (const char  *name,
   return g_steal_pointer (&snap);
 }
 
+/* Tests compare the two ways of reading */
+static gint use_fast_reader = TRUE;
+static guint fast_reads;
+
+void
+_keel_workspace_set_fast_reader (gboolean enabled)
+{
+  g_atomic_int_set (&use_fast_reader, !!enabled);
+}
+
+guint
+_keel_workspace_get_fast_reads (void)
+{
+  return g_atomic_int_get (&fast_reads);
+}
+
+/* The lists of keel.json by name, in kinds order */
+static const char * const *
+collection_names (void)
+{
+  static const char **names;
+
+  if (g_once_init_enter (&names))
+    {
+      guint n;
+      const GType *kinds = keel_workspace_get_kinds (&n);
+      const char **list = g_new0 (const char *, n + 1);
+
+      /* The classes of static types stay: their strings with them */
+      for (guint k = 0; k < n; k++)
+        list[k] = KEEL_RECORD_CLASS (g_type_class_ref (kinds[k]))->collection;
+
+      g_once_init_leave (&names, list);
+    }
+
+  return names;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KeelJsonReader, keel_json_reader_clear)
+
+enum {
+  SEEN_FORMAT = 1 << 0,
+  SEEN_VERSION = 1 << 1,
+  SEEN_ORGANISATION = 1 << 2,
+  SEEN_COUNTERS = 1 << 3,
+  SEEN_LIST = 1 << 4,   /* then one bit per kind */
+};
+
+/* Keeps the highest number issued per counter key */
+static void
+raise_counter (GHashTable *counters,
+               char       *key,
+               guint       number)
+{
+  if (number > GPOINTER_TO_UINT (g_hash_table_lookup (counters, key)))
+    g_hash_table_replace (counters, key, GUINT_TO_POINTER (number));
+  else
+    g_free (key);
+}
+
+/* Reads keel.json straight from the text, without a JsonNode for every
+ * value: the snapshot parse_workspace_tree() gives for the same text. On
+ * anything unexpected (anything parse_workspace_tree() refuses, and
+ * whatever this one is not sure of) it gives up and returns %NULL; the
+ * text is then read again by parse_workspace_tree(), for the error. */
+static Snapshot *
+read_workspace_fast (const char *data,
+                     gsize       length)
+{
+  g_auto(KeelJsonReader) reader = { 0 };
+  g_autoptr(Snapshot) snap = g_new0 (Snapshot, 1);
+  g_autoptr(GHashTable) seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  const char * const *collections = collection_names ();
+  const GType *kinds;
+  const char *key;
+  guint32 seen = 0;
+  guint n_kinds;
+  guint count = 0;
+
+  kinds = keel_workspace_get_kinds (&n_kinds);
+  g_assert (n_kinds + 4 <= 32);
+
+  snap->lists = g_new0 (GPtrArray *, n_kinds);
+  for (guint k = 0; k < n_kinds; k++)
+    snap->lists[k] = g_ptr_array_new_with_free_func (g_object_unref);
+  snap->counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  keel_json_reader_init (&reader, data, length);
+  if (!keel_json_reader_begin_object (&reader))
+    return NULL;
+
+  while (keel_json_reader_next_member (&reader, &count, &key))
+    {
+      guint32 bit = 0;
+      int k = -1;
+
+      if (strcmp (key, "format") == 0)
+        bit = SEEN_FORMAT;
+      else if (strcmp (key, "version") == 0)
+        bit = SEEN_VERSION;
+      else if (strcmp (key, "organisation") == 0)
+        bit = SEEN_ORGANISATION;
+      else if (strcmp (key, "counters") == 0)
+        bit = SEEN_COUNTERS;
+      else
+        {
+          for (guint i = 0; i < n_kinds && k < 0; i++)
+            if (strcmp (key, collections[i]) == 0)
+              k = (int) i;
+          if (k >= 0)
+            bit = SEEN_LIST << k;
+        }
+
+      /* A name twice: keel_json_parse() says where */
+      if ((seen & bit) != 0)
+        return NULL;
+      seen |= bit;
+
+      if (bit == SEEN_FORMAT)
+        {
+          const char *format = keel_json_reader_read_string (&reader, NULL);
+
+          if (format == NULL || strcmp (format, KEEL_WORKSPACE_FORMAT) != 0)
+            return NULL;
+        }
+      else if (bit == SEEN_VERSION)
+        {
+          gint64 version;
+
+          if (!keel_json_reader_read_int (&reader, &version) ||
+              version < 1 || version > KEEL_WORKSPACE_VERSION)
+            return NULL;
+        }
+      else if (keel_json_reader_peek (&reader) == KEEL_JSON_VALUE_NULL && bit != 0)
+        {
+          /* Same as absent */
+          if (!keel_json_reader_read_null (&reader))
+            return NULL;
+        }
+      else if (bit == SEEN_ORGANISATION)
+        {
+          snap->organisation = (KeelOrganisation *) _keel_record_read (KEEL_TYPE_ORGANISATION,
+                                                                       &reader);
+          if (snap->organisation == NULL)
+            return NULL;
+        }
+      else if (bit == SEEN_COUNTERS)
+        {
+          guint n = 0;
+
+          if (!keel_json_reader_begin_object (&reader))
+            return NULL;
+          while (keel_json_reader_next_member (&reader, &n, &key))
+            {
+              char *counter_key = g_strdup (key);
+              gint64 value;
+
+              if (!keel_json_reader_read_int (&reader, &value) || value < 0 || value > G_MAXUINT32)
+                {
+                  g_free (counter_key);
+                  return NULL;
+                }
+              raise_counter (snap->counters, counter_key, (guint) value);
+            }
+        }
+      else if (k >= 0)
+        {
+          KeelRecordClass *klass = g_type_class_peek (kinds[k]);
+          guint n = 0;
+
+          if (!keel_json_reader_begin_array (&reader))
+            return NULL;
+          while (keel_json_reader_next_element (&reader, &n))
+            {
+              KeelRecord *record = _keel_record_read (kinds[k], &reader);
+              char *counter_key = NULL;
+              const char *id;
+              guint64 number;
+
+              if (record == NULL)
+                return NULL;
+              g_ptr_array_add (snap->lists[k], record);
+
+              id = keel_record_get_id (record);
+              if (id == NULL || !parse_id (klass->id_prefix, id, &counter_key, &number))
+                return NULL;
+              if (!g_hash_table_add (seen_ids, (gpointer) id))
+                {
+                  g_free (counter_key);
+                  return NULL;
+                }
+              raise_counter (snap->counters, counter_key, (guint) number);
+            }
+        }
+      else
+        {
+          /* Kept as it is */
+          g_autofree char *name = g_strdup (key);
+          JsonNode *node;
+
+          if (snap->extra == NULL)
+            snap->extra = json_object_new ();
+          else if (json_object_has_member (snap->extra, name))
+            return NULL;
+
+          node = keel_json_reader_read_node (&reader);
+          if (node == NULL)
+            return NULL;
+          json_object_set_member (snap->extra, name, node);
+        }
+    }
+
+  if (!keel_json_reader_end (&reader) ||
+      (seen & (SEEN_FORMAT | SEEN_VERSION)) != (SEEN_FORMAT | SEEN_VERSION))
+    return NULL;
+
+  if (snap->organisation == NULL)
+    snap->organisation = g_object_new (KEEL_TYPE_ORGANISATION, NULL);
+
+  snap->sha = fingerprint_of (data, length);
+
+  return g_steal_pointer (&snap);
+}
+
+/* Reads the text of keel.json into a snapshot: the fast way when it can,
+ * else (and for every error) through a JsonNode tree */
+static Snapshot *
+parse_workspace (const char  *name,
+                 const char  *data,
+                 gsize        length,
+                 GError     **error)
+{
+  Snapshot *snap = NULL;
+
+  if (g_atomic_int_get (&use_fast_reader))
+    snap = read_workspace_fast (data, length);
+
+  if (snap != NULL)
+    g_atomic_int_inc (&fast_reads);
+
+  if (snap == NULL)
+    snap = parse_workspace_tree (name, data, length, error);
+
+  return snap;
+}
+
 static void
 apply_snapshot (KeelWorkspace *self,
                 Snapshot      *snap)
@@ -787,13 +1029,12 @@ apply_snapshot (KeelWorkspace *self,
 
   self->loading = TRUE;
 
-  /* The records of the snapshot are new: nobody watches them yet */
+  /* The records it held are let go */
   unwatch_all (self);
   g_set_object (&self->organisation, snap->organisation);
-  watch_record (self, KEEL_RECORD (self->organisation), FALSE);
+  watch_record (self, KEEL_RECORD (self->organisation));
 
   g_hash_table_remove_all (self->by_id);
-  self->fresh_records = TRUE;
   for (guint k = 0; k < n_kinds; k++)
     {
       GPtrArray *list = snap->lists[k];
@@ -806,7 +1047,6 @@ apply_snapshot (KeelWorkspace *self,
                            g_list_model_get_n_items (G_LIST_MODEL (self->stores[k])),
                            list->pdata, list->len);
     }
-  self->fresh_records = FALSE;
 
   g_clear_pointer (&self->counters, g_hash_table_unref);
   self->counters = g_hash_table_ref (snap->counters);
@@ -1492,7 +1732,7 @@ keel_workspace_init (KeelWorkspace *self)
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->organisation = g_object_new (KEEL_TYPE_ORGANISATION, NULL);
-  watch_record (self, KEEL_RECORD (self->organisation), TRUE);
+  watch_record (self, KEEL_RECORD (self->organisation));
 }
 
 /* ------------------------------------------------------------------------ */
