@@ -28,11 +28,17 @@
 /* Writing                                                                  */
 /* ------------------------------------------------------------------------ */
 
-static void
-write_string (GString    *out,
-              const char *s)
+/**
+ * keel_json_write_string:
+ *
+ * Appends @s as a JSON text, quoted and escaped as keel.json has it.
+ */
+void
+keel_json_write_string (GString    *out,
+                        const char *s)
 {
   g_autofree char *valid = NULL;
+  const char *run;
 
   /* Never write what the parser refuses: bytes that are not UTF-8 (from a
    * careless import) become U+FFFD rather than make keel.json unreadable */
@@ -41,12 +47,23 @@ write_string (GString    *out,
 
   g_string_append_c (out, '"');
 
-  for (const char *p = s; *p; p++)
+  run = s;
+  for (const char *p = s; ; p++)
     {
       guchar c = (guchar) *p;
 
+      /* Most bytes go out as they are, a run at a time */
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+
       switch (c)
         {
+        case '\0':
+          g_string_append_c (out, '"');
+          return;
         case '"':  g_string_append (out, "\\\""); break;
         case '\\': g_string_append (out, "\\\\"); break;
         case '\n': g_string_append (out, "\\n"); break;
@@ -55,19 +72,20 @@ write_string (GString    *out,
         case '\b': g_string_append (out, "\\b"); break;
         case '\f': g_string_append (out, "\\f"); break;
         default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
+          g_string_append_printf (out, "\\u%04x", c);
         }
     }
-
-  g_string_append_c (out, '"');
 }
 
-static void
-write_double (GString *out,
-              double   d)
+/**
+ * keel_json_write_double:
+ *
+ * Appends @d in its shortest exact form (0.1, not 0.10000000000000001);
+ * whole numbers written out; null for what JSON cannot hold.
+ */
+void
+keel_json_write_double (GString *out,
+                        double   d)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -102,19 +120,40 @@ write_double (GString *out,
   g_string_append (out, buf);
 }
 
-static void
-indent (GString *out,
-        guint    depth)
+/**
+ * keel_json_write_indent:
+ *
+ * Starts a new line indented for @depth.
+ */
+void
+keel_json_write_indent (GString *out,
+                        guint    depth)
 {
+  static const char spaces[] = "\n                                                                ";
+  gsize n = 1 + 2 * (gsize) depth;
+
+  if (n <= sizeof spaces - 1)
+    {
+      g_string_append_len (out, spaces, n);
+      return;
+    }
+
   g_string_append_c (out, '\n');
   for (guint i = 0; i < depth; i++)
     g_string_append (out, "  ");
 }
 
-static void
-write_node (JsonNode *node,
-            GString  *out,
-            guint     depth)
+/**
+ * keel_json_write_node:
+ * @depth: the indent of the line @node starts on
+ *
+ * Appends @node as keel_json_write() writes it at that depth, without
+ * the final newline: for writers that write the rest themselves.
+ */
+void
+keel_json_write_node (JsonNode *node,
+                      GString  *out,
+                      guint     depth)
 {
   switch (JSON_NODE_TYPE (node))
     {
@@ -132,14 +171,14 @@ write_node (JsonNode *node,
         g_string_append_c (out, '{');
         for (const GList *l = members; l; l = l->next)
           {
-            indent (out, depth + 1);
-            write_string (out, l->data);
+            keel_json_write_indent (out, depth + 1);
+            keel_json_write_string (out, l->data);
             g_string_append (out, ": ");
-            write_node (json_object_get_member (object, l->data), out, depth + 1);
+            keel_json_write_node (json_object_get_member (object, l->data), out, depth + 1);
             if (l->next)
               g_string_append_c (out, ',');
           }
-        indent (out, depth);
+        keel_json_write_indent (out, depth);
         g_string_append_c (out, '}');
       }
       break;
@@ -158,12 +197,12 @@ write_node (JsonNode *node,
         g_string_append_c (out, '[');
         for (guint i = 0; i < n; i++)
           {
-            indent (out, depth + 1);
-            write_node (json_array_get_element (array, i), out, depth + 1);
+            keel_json_write_indent (out, depth + 1);
+            keel_json_write_node (json_array_get_element (array, i), out, depth + 1);
             if (i + 1 < n)
               g_string_append_c (out, ',');
           }
-        indent (out, depth);
+        keel_json_write_indent (out, depth);
         g_string_append_c (out, ']');
       }
       break;
@@ -178,11 +217,11 @@ write_node (JsonNode *node,
         GType type = json_node_get_value_type (node);
 
         if (type == G_TYPE_STRING)
-          write_string (out, json_node_get_string (node));
+          keel_json_write_string (out, json_node_get_string (node));
         else if (type == G_TYPE_INT64)
           g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
         else if (type == G_TYPE_DOUBLE)
-          write_double (out, json_node_get_double (node));
+          keel_json_write_double (out, json_node_get_double (node));
         else if (type == G_TYPE_BOOLEAN)
           g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
         else
@@ -199,7 +238,7 @@ keel_json_write (JsonNode *node,
   g_return_if_fail (node != NULL);
   g_return_if_fail (out != NULL);
 
-  write_node (node, out, 0);
+  keel_json_write_node (node, out, 0);
   g_string_append_c (out, '\n');
 }
 

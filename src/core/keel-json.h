@@ -16,6 +16,16 @@ G_BEGIN_DECLS
 void      keel_json_write          (JsonNode    *node,
                                     GString     *out);
 GBytes   *keel_json_to_bytes       (JsonNode    *node);
+/* The parts of keel_json_write(), for writing without a tree */
+void      keel_json_write_node     (JsonNode    *node,
+                                    GString     *out,
+                                    guint        depth);
+void      keel_json_write_string   (GString     *out,
+                                    const char  *s);
+void      keel_json_write_double   (GString     *out,
+                                    double       d);
+void      keel_json_write_indent   (GString     *out,
+                                    guint        depth);
 JsonNode *keel_json_parse          (const char  *display_name,
                                     const char  *data,
                                     gsize        length,

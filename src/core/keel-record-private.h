@@ -23,6 +23,9 @@ typedef void (*KeelRecordWatchFunc) (KeelRecord *record,
 KeelRecord *_keel_record_read (GType           type,
                                KeelJsonReader *reader);
 
+void        _keel_record_write_json (KeelRecord         *self,
+                                     GString            *out,
+                                     guint               depth);
 void        _keel_record_set_watch (KeelRecord          *self,
                                     KeelRecordWatchFunc  func,
                                     gpointer             data);

@@ -171,6 +171,33 @@ children_changed_cb (GListModel *store,
   emit_changed (self);
 }
 
+static gboolean
+value_is_set (const KeelField *field,
+              const GValue    *v)
+{
+  switch (field->type)
+    {
+    case KEEL_FIELD_BOOLEAN:
+      return g_value_get_boolean (v);
+    case KEEL_FIELD_INT:
+      return g_value_get_int64 (v) != 0;
+    case KEEL_FIELD_DOUBLE:
+      return !isnan (g_value_get_double (v));
+    case KEEL_FIELD_CHILDREN:
+      return g_list_model_get_n_items (g_value_get_object (v)) > 0;
+    case KEEL_FIELD_STRING:
+    case KEEL_FIELD_ENUM:
+    case KEEL_FIELD_REF:
+    case KEEL_FIELD_DATE:
+    case KEEL_FIELD_DATETIME:
+    case KEEL_FIELD_REF_LIST:
+    case KEEL_FIELD_STRV:
+    case KEEL_FIELD_CHILD:
+    default:
+      return g_value_peek_pointer (v) != NULL;
+    }
+}
+
 static KeelRecordPrivate *
 get_priv (KeelRecord *self)
 {
@@ -960,27 +987,7 @@ keel_record_is_set (KeelRecord *self,
   g_return_val_if_fail (idx >= 0, FALSE);
   v = &priv->values[idx];
 
-  switch (klass->fields[idx].type)
-    {
-    case KEEL_FIELD_BOOLEAN:
-      return g_value_get_boolean (v);
-    case KEEL_FIELD_INT:
-      return g_value_get_int64 (v) != 0;
-    case KEEL_FIELD_DOUBLE:
-      return !isnan (g_value_get_double (v));
-    case KEEL_FIELD_CHILDREN:
-      return g_list_model_get_n_items (g_value_get_object (v)) > 0;
-    case KEEL_FIELD_STRING:
-    case KEEL_FIELD_ENUM:
-    case KEEL_FIELD_REF:
-    case KEEL_FIELD_DATE:
-    case KEEL_FIELD_DATETIME:
-    case KEEL_FIELD_REF_LIST:
-    case KEEL_FIELD_STRV:
-    case KEEL_FIELD_CHILD:
-    default:
-      return g_value_peek_pointer (v) != NULL;
-    }
+  return value_is_set (&klass->fields[idx], v);
 }
 
 static char *
@@ -1102,7 +1109,7 @@ keel_record_to_json (KeelRecord *self)
       const GValue *v = &priv->values[i];
       JsonNode *node = NULL;
 
-      if (!keel_record_is_set (self, field->key))
+      if (!value_is_set (field, v))
         continue;
 
       switch (field->type)
@@ -1177,6 +1184,163 @@ keel_record_to_json (KeelRecord *self)
   json_node_take_object (result, object);
 
   return result;
+}
+
+/* Starts the next member of an object being written */
+static void
+begin_member (GString    *out,
+              gboolean   *first,
+              guint       depth,
+              const char *key)
+{
+  if (!*first)
+    g_string_append_c (out, ',');
+  *first = FALSE;
+  keel_json_write_indent (out, depth);
+  keel_json_write_string (out, key);
+  g_string_append (out, ": ");
+}
+
+/**
+ * _keel_record_write_json:
+ * @depth: the indent of the line the record starts on
+ *
+ * Appends the text keel_json_write_node() gives for keel_record_to_json():
+ * the same bytes, without a tree in between.
+ */
+void
+_keel_record_write_json (KeelRecord *self,
+                         GString    *out,
+                         guint       depth)
+{
+  KeelRecordClass *klass = KEEL_RECORD_GET_CLASS (self);
+  KeelRecordPrivate *priv = get_priv (self);
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+
+  if (priv->id != NULL)
+    {
+      begin_member (out, &first, depth + 1, "id");
+      keel_json_write_string (out, priv->id);
+    }
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const KeelField *field = &klass->fields[i];
+      const GValue *v = &priv->values[i];
+
+      if (!value_is_set (field, v))
+        continue;
+
+      begin_member (out, &first, depth + 1, field->key);
+
+      switch (field->type)
+        {
+        case KEEL_FIELD_STRING:
+        case KEEL_FIELD_ENUM:
+        case KEEL_FIELD_REF:
+          keel_json_write_string (out, g_value_get_string (v));
+          break;
+        case KEEL_FIELD_BOOLEAN:
+          g_string_append (out, "true");
+          break;
+        case KEEL_FIELD_INT:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, g_value_get_int64 (v));
+          break;
+        case KEEL_FIELD_DOUBLE:
+          keel_json_write_double (out, g_value_get_double (v));
+          break;
+        case KEEL_FIELD_DATE:
+        case KEEL_FIELD_DATETIME:
+          {
+            g_autofree char *text = field->type == KEEL_FIELD_DATE
+              ? keel_date_format (g_value_get_boxed (v))
+              : keel_date_time_format (g_value_get_boxed (v));
+            keel_json_write_string (out, text);
+          }
+          break;
+        case KEEL_FIELD_REF_LIST:
+        case KEEL_FIELD_STRV:
+          {
+            const char * const *strv = g_value_get_boxed (v);
+
+            if (strv[0] == NULL)
+              {
+                g_string_append (out, "[]");
+                break;
+              }
+
+            g_string_append_c (out, '[');
+            for (guint j = 0; strv[j] != NULL; j++)
+              {
+                if (j > 0)
+                  g_string_append_c (out, ',');
+                keel_json_write_indent (out, depth + 2);
+                keel_json_write_string (out, strv[j]);
+              }
+            keel_json_write_indent (out, depth + 1);
+            g_string_append_c (out, ']');
+          }
+          break;
+        case KEEL_FIELD_CHILD:
+          _keel_record_write_json (g_value_get_object (v), out, depth + 1);
+          break;
+        case KEEL_FIELD_CHILDREN:
+          {
+            GListModel *model = g_value_get_object (v);
+            guint n = g_list_model_get_n_items (model);
+
+            g_string_append_c (out, '[');
+            for (guint j = 0; j < n; j++)
+              {
+                g_autoptr(KeelRecord) child = g_list_model_get_item (model, j);
+
+                if (j > 0)
+                  g_string_append_c (out, ',');
+                keel_json_write_indent (out, depth + 2);
+                _keel_record_write_json (child, out, depth + 2);
+              }
+            keel_json_write_indent (out, depth + 1);
+            g_string_append_c (out, ']');
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  if (priv->extra != NULL)
+    {
+      JsonObjectIter iter;
+      const char *key;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, priv->extra);
+      while (json_object_iter_next_ordered (&iter, &key, &member))
+        {
+          int idx;
+
+          /* keel_record_to_json() keeps what it wrote already */
+          if (priv->id != NULL && strcmp (key, "id") == 0)
+            continue;
+          idx = field_index (klass, key);
+          if (idx >= 0 && value_is_set (&klass->fields[idx], &priv->values[idx]))
+            continue;
+
+          begin_member (out, &first, depth + 1, key);
+          keel_json_write_node (member, out, depth + 1);
+        }
+    }
+
+  if (first)
+    {
+      g_string_append_c (out, '}');
+      return;
+    }
+
+  keel_json_write_indent (out, depth);
+  g_string_append_c (out, '}');
 }
 
 static const char *

@@ -23,4 +23,9 @@ void  _keel_workspace_set_fast_reader (gboolean enabled);
 /* How many texts were read the fast way so far */
 guint _keel_workspace_get_fast_reads  (void);
 
+/* For tests: the text of keel.json through a JsonNode tree, as
+ * keel_workspace_serialize() wrote it before it wrote straight from the
+ * records */
+GBytes *_keel_workspace_serialize_tree (KeelWorkspace *self);
+
 G_END_DECLS

@@ -1127,7 +1127,7 @@ typedef struct
 {
   GFile    *folder;
   GFile    *file;
-  JsonNode *root;
+  GBytes   *text;
   char     *known_sha;
   char     *new_sha;
   char     *conflict_path;
@@ -1140,7 +1140,7 @@ save_data_free (SaveData *data)
 {
   g_clear_object (&data->folder);
   g_clear_object (&data->file);
-  g_clear_pointer (&data->root, json_node_unref);
+  g_clear_pointer (&data->text, g_bytes_unref);
   g_free (data->known_sha);
   g_free (data->new_sha);
   g_free (data->conflict_path);
@@ -1199,6 +1199,114 @@ build_tree (KeelWorkspace *self)
   json_node_take_object (node, object);
 
   return node;
+}
+
+/* The text of keel.json: the bytes keel_json_to_bytes (build_tree (self))
+ * gives, written straight from the records */
+static GBytes *
+write_text (KeelWorkspace *self)
+{
+  GString *out = g_string_sized_new (64 * 1024);
+  g_autoptr(GList) keys = NULL;
+  const char * const *collections = collection_names ();
+  gboolean first = TRUE;
+  guint n_kinds;
+
+  keel_workspace_get_kinds (&n_kinds);
+
+  g_string_append (out, "{");
+  keel_json_write_indent (out, 1);
+  g_string_append (out, "\"format\": ");
+  keel_json_write_string (out, KEEL_WORKSPACE_FORMAT);
+  g_string_append_c (out, ',');
+  keel_json_write_indent (out, 1);
+  g_string_append_printf (out, "\"version\": %d,", KEEL_WORKSPACE_VERSION);
+  keel_json_write_indent (out, 1);
+  g_string_append (out, "\"organisation\": ");
+  _keel_record_write_json (KEEL_RECORD (self->organisation), out, 1);
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      GListModel *model = G_LIST_MODEL (self->stores[k]);
+      guint n = g_list_model_get_n_items (model);
+
+      g_string_append_c (out, ',');
+      keel_json_write_indent (out, 1);
+      keel_json_write_string (out, collections[k]);
+      if (n == 0)
+        {
+          g_string_append (out, ": []");
+          continue;
+        }
+
+      g_string_append (out, ": [");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(KeelRecord) record = g_list_model_get_item (model, i);
+
+          if (i > 0)
+            g_string_append_c (out, ',');
+          keel_json_write_indent (out, 2);
+          _keel_record_write_json (record, out, 2);
+        }
+      keel_json_write_indent (out, 1);
+      g_string_append_c (out, ']');
+    }
+
+  g_string_append_c (out, ',');
+  keel_json_write_indent (out, 1);
+  g_string_append (out, "\"counters\": {");
+  keys = g_hash_table_get_keys (self->counters);
+  keys = g_list_sort (keys, (GCompareFunc) strcmp);
+  for (const GList *l = keys; l; l = l->next)
+    {
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+      keel_json_write_indent (out, 2);
+      keel_json_write_string (out, l->data);
+      g_string_append_printf (out, ": %u",
+                              GPOINTER_TO_UINT (g_hash_table_lookup (self->counters, l->data)));
+    }
+  if (!first)
+    keel_json_write_indent (out, 1);
+  g_string_append_c (out, '}');
+
+  if (self->extra != NULL)
+    {
+      JsonObjectIter iter;
+      const char *key;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, self->extra);
+      while (json_object_iter_next_ordered (&iter, &key, &member))
+        {
+          g_string_append_c (out, ',');
+          keel_json_write_indent (out, 1);
+          keel_json_write_string (out, key);
+          g_string_append (out, ": ");
+          keel_json_write_node (member, out, 1);
+        }
+    }
+
+  keel_json_write_indent (out, 0);
+  g_string_append (out, "}\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+/**
+ * _keel_workspace_serialize_tree:
+ *
+ * The text of keel.json the way it was written before write_text(),
+ * through a JsonNode tree: for tests that compare the two.
+ */
+GBytes *
+_keel_workspace_serialize_tree (KeelWorkspace *self)
+{
+  g_autoptr(JsonNode) root = build_tree (self);
+
+  return keel_json_to_bytes (root);
 }
 
 static int
@@ -1281,7 +1389,7 @@ write_workspace (SaveData      *data,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  g_autoptr(GBytes) bytes = keel_json_to_bytes (data->root);
+  GBytes *bytes = data->text;
   g_autofree char *name = g_file_get_parse_name (data->file);
   g_autofree char *on_disk = NULL;
   g_autofree char *disk_sha = NULL;
@@ -1376,8 +1484,8 @@ prepare_save (KeelWorkspace *self)
 
   data->folder = g_object_ref (self->folder);
   data->file = g_object_ref (self->file);
-  /* Not sealed: nothing but the save holds the tree */
-  data->root = build_tree (self);
+  /* On this thread, where the records live; the worker only writes */
+  data->text = write_text (self);
   data->known_sha = g_strdup (self->known_sha);
   data->generation = self->generation;
 
@@ -1949,13 +2057,9 @@ keel_workspace_load_bytes (KeelWorkspace  *self,
 GBytes *
 keel_workspace_serialize (KeelWorkspace *self)
 {
-  g_autoptr(JsonNode) root = NULL;
-
   g_return_val_if_fail (KEEL_IS_WORKSPACE (self), NULL);
 
-  root = build_tree (self);
-
-  return keel_json_to_bytes (root);
+  return write_text (self);
 }
 
 /**

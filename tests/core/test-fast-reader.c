@@ -23,9 +23,25 @@
  * never disagree: for each text here, both ways either fail with the same
  * error or give a workspace that writes the same bytes. And the fast way
  * must really be taken for the files Keel writes, or this would prove
- * nothing. */
+ * nothing.
+ *
+ * Writing too goes straight from the records to the text; every workspace
+ * here must give the same bytes as through a JsonNode tree. */
 
 static GFile *folder;
+
+static void
+assert_same_text (const char    *label,
+                  KeelWorkspace *workspace)
+{
+  g_autoptr(GBytes) direct = keel_workspace_serialize (workspace);
+  g_autoptr(GBytes) tree = _keel_workspace_serialize_tree (workspace);
+
+  if (!g_bytes_equal (direct, tree))
+    g_error ("%s: written straight and through a tree, the texts differ:\n%.*s\n---\n%.*s",
+             label, (int) g_bytes_get_size (direct), (const char *) g_bytes_get_data (direct, NULL),
+             (int) g_bytes_get_size (tree), (const char *) g_bytes_get_data (tree, NULL));
+}
 
 /* Loads @data both ways and compares; returns whether the fast way read it */
 static gboolean
@@ -66,6 +82,8 @@ compare (const char *label,
       g_autoptr(GBytes) a = keel_workspace_serialize (fast);
       g_autoptr(GBytes) b = keel_workspace_serialize (slow);
 
+      assert_same_text (label, fast);
+
       if (!g_bytes_equal (a, b))
         g_error ("%s: the fast way and the tree read different workspaces:\n%.*s\n---\n%.*s",
                  label, (int) g_bytes_get_size (a), (const char *) g_bytes_get_data (a, NULL),
@@ -79,6 +97,8 @@ static GBytes *
 full_text (void)
 {
   g_autoptr(KeelWorkspace) workspace = keel_test_new_full_workspace (folder);
+
+  assert_same_text ("full workspace", workspace);
 
   return keel_workspace_serialize (workspace);
 }
@@ -137,6 +157,7 @@ test_demo (void)
 
   g_assert_true (keel_demo_populate (workspace, today, &error));
   g_assert_no_error (error);
+  assert_same_text ("demo workspace", workspace);
   bytes = keel_workspace_serialize (workspace);
 
   g_assert_true (compare ("demo workspace", g_bytes_get_data (bytes, NULL),
@@ -371,6 +392,31 @@ test_mutations (void)
   g_assert_cmpuint (fast, >, 100);
 }
 
+/* Nothing in it, and records with nothing set */
+static void
+test_empty (void)
+{
+  g_autoptr(KeelWorkspace) workspace = keel_workspace_new (folder);
+  guint n_kinds;
+  const GType *kinds = keel_workspace_get_kinds (&n_kinds);
+
+  assert_same_text ("empty workspace", workspace);
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      g_autoptr(KeelRecord) record = g_object_new (kinds[k], NULL);
+      const char * const empty[] = { NULL };
+
+      keel_workspace_add (workspace, record);
+      /* An empty list is unset */
+      if (keel_record_find_field (record, "evidence") != NULL &&
+          keel_record_find_field (record, "evidence")->type == KEEL_FIELD_REF_LIST)
+        keel_record_set_strv (record, "evidence", empty);
+    }
+
+  assert_same_text ("records with nothing set", workspace);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/keel/fast-reader/edges", test_edges);
   g_test_add_func ("/keel/fast-reader/fuzz-corpus", test_fuzz_corpus);
   g_test_add_func ("/keel/fast-reader/mutations", test_mutations);
+  g_test_add_func ("/keel/fast-reader/empty", test_empty);
 
   status = g_test_run ();
 
