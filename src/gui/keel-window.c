@@ -11,6 +11,10 @@
  * little more */
 #define TOAST_SHOW_MS 350
 
+/* A workspace read faster than this appears at once: no spinner flashes
+ * up, and the view does not crossfade from the loading page */
+#define SPINNER_DELAY_MS 500
+
 #include "config.h"
 
 #include <string.h>
@@ -92,6 +96,9 @@ struct _KeelWindow
   char                 *error_message;
   StripKind             strip_kind;
   KeelWindowView        view;
+  guint                 spinner_id;
+  guint                 pages_id;      /* gives the hidden pages the workspace */
+  guint                 pages_ready;   /* a bit per page that has it */
 
   /* What undo puts back */
   KeelRecord           *undo_record;
@@ -309,15 +316,34 @@ update_save_state (KeelWindow *self)
   adw_window_title_set_subtitle (self->content_title, state);
 }
 
+static gboolean
+spinner_delay_cb (gpointer user_data)
+{
+  KeelWindow *self = user_data;
+
+  self->spinner_id = 0;
+  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 set_view (KeelWindow     *self,
           KeelWindowView  view)
 {
   static const char * const names[] = { "loading", "welcome", "error", "workspace" };
+  /* Leaving the loading page before its spinner showed: go straight */
+  gboolean quick = self->view == KEEL_WINDOW_VIEW_LOADING &&
+                   !gtk_spinner_get_spinning (self->loading_spinner);
 
   self->view = view;
-  gtk_spinner_set_spinning (self->loading_spinner, view == KEEL_WINDOW_VIEW_LOADING);
-  gtk_stack_set_visible_child_name (self->main_stack, names[view]);
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
+  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+  if (view == KEEL_WINDOW_VIEW_LOADING)
+    self->spinner_id = g_timeout_add (SPINNER_DELAY_MS, spinner_delay_cb, self);
+  gtk_stack_set_visible_child_full (self->main_stack, names[view],
+                                    quick ? GTK_STACK_TRANSITION_TYPE_NONE
+                                          : gtk_stack_get_transition_type (self->main_stack));
   update_actions (self);
   update_save_state (self);
 }
@@ -418,12 +444,41 @@ clear_undo (KeelWindow *self)
   update_actions (self);
 }
 
+/* A page gets the workspace when it is first shown or asked for, or once
+ * the window has shown the workspace: filling a page's table costs tens of
+ * milliseconds, which the first frame of the workspace should not wait
+ * for on pages it does not show. */
+static void
+give_page_workspace (KeelWindow *self,
+                     guint       index)
+{
+  if (self->workspace == NULL || self->view != KEEL_WINDOW_VIEW_WORKSPACE ||
+      (self->pages_ready & (1u << index)) != 0)
+    return;
+
+  self->pages_ready |= 1u << index;
+  g_object_set (self->pages[index], "workspace", self->workspace, NULL);
+}
+
+static gboolean
+give_pages_cb (gpointer user_data)
+{
+  KeelWindow *self = user_data;
+
+  self->pages_id = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    give_page_workspace (self, i);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_area (KeelWindow *self,
            guint       index)
 {
   g_assert (index < G_N_ELEMENTS (areas));
 
+  give_page_workspace (self, index);
   gtk_stack_set_visible_child (self->content_stack, self->pages[index]);
   adw_window_title_set_title (self->content_title, _(areas[index].title));
 
@@ -473,12 +528,15 @@ bind_organisation (KeelWindow       *self,
                                               G_BINDING_SYNC_CREATE));
 }
 
+/* Takes the workspace from every page */
 static void
-set_pages_workspace (KeelWindow    *self,
-                     KeelWorkspace *workspace)
+clear_pages_workspace (KeelWindow *self)
 {
+  g_clear_handle_id (&self->pages_id, g_source_remove);
+  self->pages_ready = 0;
+
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    g_object_set (self->pages[i], "workspace", workspace, NULL);
+    g_object_set (self->pages[i], "workspace", NULL, NULL);
 }
 
 /* The workspace is read (or has just been created): show it */
@@ -499,14 +557,16 @@ attach_workspace (KeelWindow *self)
 
   bind_organisation (self, organisation);
 
-  set_pages_workspace (self, self->workspace);
-
   if (KEEL_IS_APPLICATION (application))
     keel_application_remember_folder (KEEL_APPLICATION (application),
                                       keel_workspace_get_folder (self->workspace));
 
   set_view (self, KEEL_WINDOW_VIEW_WORKSPACE);
   show_last_area (self);
+
+  /* The other pages after the first frame */
+  g_clear_handle_id (&self->pages_id, g_source_remove);
+  self->pages_id = g_idle_add_full (G_PRIORITY_LOW, give_pages_cb, self, NULL);
 }
 
 /* Lets go of the workspace; what is unsaved is saved in the background,
@@ -525,7 +585,7 @@ detach_workspace (KeelWindow *self)
   clear_undo (self);
   bind_organisation (self, NULL);
   g_signal_group_set_target (self->workspace_signals, NULL);
-  set_pages_workspace (self, NULL);
+  clear_pages_workspace (self);
   show_strip (self, STRIP_NONE, NULL);
   g_clear_pointer (&self->error_message, g_free);
   self->save_failed = FALSE;
@@ -1309,6 +1369,85 @@ undo_toast_dismissed_cb (KeelWindow *self,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Benchmarks                                                               */
+/* ------------------------------------------------------------------------ */
+
+/* With KEEL_BENCH_EXIT_AFTER_FIRST_FRAME=1 (tests/bench/first-frame.py) the
+ * window prints when its first frame and its first frame with the
+ * workspace were drawn, as g_get_monotonic_time() in microseconds, and the
+ * application quits:
+ *
+ *   keel-bench-first-frame: T     whatever the window shows (the loading view)
+ *   keel-bench-content-frame: T   the workspace view, fully shown: the main
+ *                                 stack's crossfade from the loading view is
+ *                                 over, and the page's rows are drawn
+ *
+ * A frame counts in the frame clock's "after-paint" of a cycle that painted
+ * the mapped window, after a round trip to the display server, so that the
+ * server has the drawing. Pages fill their lists synchronously when they
+ * get the workspace, and list views create their rows in the layout phase
+ * of the same frame. */
+
+static struct {
+  gboolean painted;
+  gboolean first_done;
+} bench;
+
+static void
+bench_paint_cb (KeelWindow    *self,
+                GdkFrameClock *clock)
+{
+  bench.painted = TRUE;
+}
+
+static void
+bench_after_paint_cb (KeelWindow    *self,
+                      GdkFrameClock *clock)
+{
+  gboolean content;
+  gint64 now;
+
+  if (!bench.painted || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  bench.painted = FALSE;
+
+  content = self->view == KEEL_WINDOW_VIEW_WORKSPACE &&
+            !gtk_stack_get_transition_running (self->main_stack);
+  if (bench.first_done && !content &&
+      (self->view == KEEL_WINDOW_VIEW_LOADING || self->view == KEEL_WINDOW_VIEW_WORKSPACE))
+    return;
+
+  gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (self)));
+  now = g_get_monotonic_time ();
+
+  if (!bench.first_done)
+    {
+      bench.first_done = TRUE;
+      g_print ("keel-bench-first-frame: %" G_GINT64_FORMAT "\n", now);
+    }
+
+  if (content)
+    g_print ("keel-bench-content-frame: %" G_GINT64_FORMAT "\n", now);
+  else if (self->view != KEEL_WINDOW_VIEW_LOADING && self->view != KEEL_WINDOW_VIEW_WORKSPACE)
+    g_printerr ("keel-bench: the window shows no workspace\n");
+  else
+    return;
+
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+static void
+bench_realize_cb (KeelWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_connect_object (clock, "paint", G_CALLBACK (bench_paint_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (bench_after_paint_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+/* ------------------------------------------------------------------------ */
 /* GtkWindow                                                                */
 /* ------------------------------------------------------------------------ */
 
@@ -1397,6 +1536,8 @@ keel_window_dispose (GObject *object)
 
   detach_workspace (self);
   g_clear_object (&self->workspace_signals);
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
+  g_clear_handle_id (&self->pages_id, g_source_remove);
 
   if (self->dismissals != NULL)
     {
@@ -1528,6 +1669,9 @@ keel_window_init (KeelWindow *self)
   keel_gui_fix_button_names (GTK_WIDGET (self->error_page));
 
   set_view (self, KEEL_WINDOW_VIEW_LOADING);
+
+  if (g_getenv ("KEEL_BENCH_EXIT_AFTER_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "realize", G_CALLBACK (bench_realize_cb), NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1676,7 +1820,12 @@ _keel_window_get_page (KeelWindow *self,
 
   g_return_val_if_fail (KEEL_IS_WINDOW (self), NULL);
 
-  return index < 0 ? NULL : self->pages[index];
+  if (index < 0)
+    return NULL;
+
+  give_page_workspace (self, (guint) index);
+
+  return self->pages[index];
 }
 
 void

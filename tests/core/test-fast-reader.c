@@ -362,9 +362,11 @@ test_mutations (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (27001);
   const char *text = g_bytes_get_data (full, NULL);
   gsize length = g_bytes_get_size (full);
+  /* Sanitized builds are many times slower: fewer rounds there */
+  guint rounds = g_getenv ("KEEL_SANITIZERS") != NULL ? 150 : 1500;
   guint fast = 0;
 
-  for (guint i = 0; i < 1500; i++)
+  for (guint i = 0; i < rounds; i++)
     {
       g_autoptr(GString) mutated = g_string_new_len (text, length);
       gsize at = g_rand_int_range (rand, 0, (gint32) length);
@@ -389,7 +391,7 @@ test_mutations (void)
     }
 
   /* Many edits leave valid JSON (inside a text, or white space) */
-  g_assert_cmpuint (fast, >, 100);
+  g_assert_cmpuint (fast, >, rounds / 15);
 }
 
 /* Nothing in it, and records with nothing set */
