@@ -122,9 +122,10 @@ def run(args):
             'bare AdwApplicationWindow: tests/bench/bench-bare-window.c, an AdwApplication '
             'on the session bus with one window (a header bar) that quits after its first frame',
             'keel: KEEL_BENCH_EXIT_AFTER_FIRST_FRAME=1 keel --workspace DIR; "first frame" is '
-            'whatever the window shows first (the loading view while keel.json is read on a '
-            'worker thread), "first frame with data" the first frame of the workspace view '
-            'fully shown (crossfade over) with the Objectives page and its rows',
+            'whatever the window shows first (the loading page, its spinner held back for '
+            '500 ms, while keel.json is read on a worker thread), "first frame with data" the '
+            'first frame of the workspace view fully shown (no crossfade running) with the '
+            'Objectives page and its rows',
             f'new workspace: an organisation and its manager; company 10y: {counts}, '
             f'keel.json {size / 1e6:.1f} MB (keel-bench generate)',
             'peak RSS: the largest of the process up to the frame with data (keel quits then)',

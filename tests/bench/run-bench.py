@@ -315,9 +315,9 @@ def workspace_io(args):
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    details.append('save: load (not timed), edit one title, keel_workspace_save: build the tree, '
-                   'write the text, check the file on disk, hard-link a backup, write a temp '
-                   'file, fsync, rename')
+    details.append('save: load (not timed), edit one title, keel_workspace_save: write the text '
+                   'from the records, check the file on disk (a fingerprint), hard-link a backup, '
+                   'write a temp file, fsync, rename')
     details.append(f'last run on {datetime.date.today().isoformat()}: {machine()}')
     rows = update_results(rendered, 'workspace-io', details)
     print()
