@@ -350,7 +350,8 @@ test_fuzz_corpus (void)
         }
     }
 
-  g_assert_cmpuint (files, >, 100);
+  /* The committed seeds (and regressions) at least; a local fuzzing run adds more */
+  g_assert_cmpuint (files, >=, 40);
 }
 
 /* The full workspace with one edit at a random place, many times over */
