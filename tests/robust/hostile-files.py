@@ -9,7 +9,7 @@
 it refuses each one cleanly.
 
 The corpus is made on the fly in a temp folder, from the demo workspace
-(`keel-cli demo`) and the field tables in src/core/keel-*.c: truncations
+(`keel-cli demo`) and the field tables in src/core/records/keel-*.c: truncations
 at structural points, a wrong type in every field of every kind of record
 and of every part, impossible dates, invalid UTF-8, NUL bytes, bad and
 duplicate ids, dangling references, nesting 100,000 deep, a 100 MB string,
@@ -69,7 +69,7 @@ DEFINE_RE = re.compile(r'KEEL_DEFINE_RECORD_TYPE\s*\(\s*\w+,\s*(\w+),\s*"([\w-]+
 def read_kinds():
     """{type_name: {'kind', 'collection', 'prefix', 'fields': [(key, type, detail, child)]}}"""
     kinds = {}
-    core = os.path.join(SOURCE, 'src', 'core')
+    core = os.path.join(SOURCE, 'src', 'core', 'records')
     for name in sorted(os.listdir(core)):
         if not name.endswith('.c'):
             continue
