@@ -77,8 +77,14 @@ add_kind (JsonObject *kinds,
       json_object_set_string_member (f, "key", field->key);
       json_object_set_string_member (f, "type", type_name (field->type));
       json_object_set_string_member (f, "label", field->label);
-      if (field->detail != NULL)
-        json_object_set_string_member (f, "detail", field->detail);
+      if (field->type == KEEL_FIELD_ENUM)
+        {
+          g_autofree char *choices = keel_field_describe_choices (field);
+
+          json_object_set_string_member (f, "detail", g_strdelimit (choices, "/", '|'));
+        }
+      else if (field->ref_kind != NULL)
+        json_object_set_string_member (f, "detail", field->ref_kind);
       else
         json_object_set_null_member (f, "detail");
       json_object_set_boolean_member (f, "required", (field->flags & KEEL_FIELD_REQUIRED) != 0);

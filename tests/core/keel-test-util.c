@@ -313,22 +313,21 @@ keel_test_fill_record (KeelRecord *record,
 
         case KEEL_FIELD_ENUM:
           {
-            g_auto(GStrv) choices = g_strsplit (field->detail, "|", -1);
-            guint n = g_strv_length (choices);
+            guint n = keel_field_get_n_choices (field);
 
-            keel_record_set_string (record, field->key, choices[(i + variant) % n]);
+            keel_record_set_string (record, field->key, field->choices[(i + variant) % n].value);
           }
           break;
 
         case KEEL_FIELD_REF:
-          keel_record_set_string (record, field->key, ref_for (field->detail, variant));
+          keel_record_set_string (record, field->key, ref_for (field->ref_kind, variant));
           break;
 
         case KEEL_FIELD_REF_LIST:
           {
-            const char *ids[] = { ref_for (field->detail, 0), ref_for (field->detail, 1), NULL };
+            const char *ids[] = { ref_for (field->ref_kind, 0), ref_for (field->ref_kind, 1), NULL };
 
-            if (field->detail == NULL)
+            if (field->ref_kind == NULL)
               ids[1] = "OBJ-2";
             keel_record_set_strv (record, field->key, ids);
           }

@@ -141,7 +141,13 @@ check_properties (GType type)
       g_assert_true (keel_record_class_find_field (klass, field->key) == field);
 
       if (field->type == KEEL_FIELD_ENUM)
-        g_assert_nonnull (field->detail);
+        {
+          g_assert_cmpuint (keel_field_get_n_choices (field), >, 0);
+          for (guint c = 0; c < keel_field_get_n_choices (field); c++)
+            g_assert_nonnull (field->choices[c].label);
+          if (field->default_value != NULL)
+            g_assert_true (keel_field_allows (field, field->default_value));
+        }
       if (field->type == KEEL_FIELD_CHILD || field->type == KEEL_FIELD_CHILDREN)
         {
           g_assert_nonnull (field->child_type);

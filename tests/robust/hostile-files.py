@@ -61,13 +61,18 @@ LINE_RE = re.compile(r'keel\.json line \d+')
 # The field tables
 
 FIELD_RE = re.compile(r'\{\s*"(\w+)",\s*KEEL_FIELD_(\w+),\s*N_\("[^"]*"\),\s*'
-                      r'(NULL|"[^"]*"),\s*(NULL|\w+),\s*[^}]*\}')
-DEFINE_RE = re.compile(r'KEEL_DEFINE_RECORD_TYPE\s*\(\s*\w+,\s*(\w+),\s*"([\w-]+)",\s*'
-                       r'(NULL|"\w+"),\s*(NULL|"\w+"),\s*fields\s*\)')
+                      r'(NULL|"[^"]*"),\s*(NULL|\w+),\s*[^,}]*(?:,\s*(NULL|\w+))?[^}]*\}')
+CHOICES_RE = re.compile(r'static const KeelChoice (\w+)\[\] = \{(.*?)\};', re.S)
+CHOICE_RE = re.compile(r'\{\s*"([^"]+)",\s*N_')
+KIND_RE = re.compile(r'\.name = "([\w-]+)",\s*\.collection = (NULL|"\w+"),\s*'
+                     r'\.id_prefix = (NULL|"\w+"),')
+DEFINE_RE = re.compile(r'KEEL_DEFINE_RECORD_TYPE\s*\(\s*\w+,\s*(\w+),\s*kind\s*\)')
 
 
 def read_kinds():
-    """{type_name: {'kind', 'collection', 'prefix', 'fields': [(key, type, detail, child)]}}"""
+    """{type_name: {'kind', 'collection', 'prefix', 'fields': [(key, type, detail, child)]}}
+
+    detail: the choices of an ENUM, '|'-separated; the kind a REF refers to"""
     kinds = {}
     core = os.path.join(SOURCE, 'src', 'core', 'records')
     for name in sorted(os.listdir(core)):
@@ -76,17 +81,22 @@ def read_kinds():
         with open(os.path.join(core, name), encoding='utf-8') as f:
             text = f.read()
         m = DEFINE_RE.search(text)
-        if not m:
+        k = KIND_RE.search(text)
+        if not m or not k:
             continue
+        choices = {cm.group(1): '|'.join(CHOICE_RE.findall(cm.group(2)))
+                   for cm in CHOICES_RE.finditer(text)}
         fields = []
         for fm in FIELD_RE.finditer(text):
             detail = None if fm.group(3) == 'NULL' else fm.group(3).strip('"')
+            if fm.group(2) == 'ENUM':
+                detail = choices[fm.group(5)]
             child = None if fm.group(4) == 'NULL' else fm.group(4)[:-len('_get_type')]
             fields.append((fm.group(1), fm.group(2), detail, child))
         kinds[m.group(1)] = {
-            'kind': m.group(2),
-            'collection': None if m.group(3) == 'NULL' else m.group(3).strip('"'),
-            'prefix': None if m.group(4) == 'NULL' else m.group(4).strip('"'),
+            'kind': k.group(1),
+            'collection': None if k.group(2) == 'NULL' else k.group(2).strip('"'),
+            'prefix': None if k.group(3) == 'NULL' else k.group(3).strip('"'),
             'fields': fields,
         }
     return kinds

@@ -100,10 +100,7 @@ static gboolean
 enum_allows (const char *key,
              const char *value)
 {
-  const KeelField *field = objective_field (key);
-  g_auto(GStrv) choices = g_strsplit (field->detail, "|", -1);
-
-  return g_strv_contains ((const char * const *) choices, value);
+  return value != NULL && keel_field_allows (objective_field (key), value);
 }
 
 static gboolean

@@ -278,33 +278,6 @@ lookup_value (KeelRecord      *self,
   return &priv->values[idx];
 }
 
-/* Whether @value is one of the '|'-separated choices of an ENUM field.
- * Called for every enum value read: no allocation. */
-static gboolean
-enum_allows (const KeelField *field,
-             const char      *value)
-{
-  const char *choice = field->detail;
-  gsize length;
-
-  if (value == NULL)
-    return TRUE;
-
-  length = strlen (value);
-
-  for (;;)
-    {
-      const char *bar = strchr (choice, '|');
-      gsize n = bar != NULL ? (gsize) (bar - choice) : strlen (choice);
-
-      if (n == length && memcmp (choice, value, length) == 0)
-        return TRUE;
-      if (bar == NULL)
-        return FALSE;
-      choice = bar + 1;
-    }
-}
-
 static gboolean
 strv_equal (const char * const *a,
             const char * const *b)
@@ -333,7 +306,7 @@ store_value (KeelRecord      *self,
 
         if (s != NULL && s[0] == '\0')
           s = NULL;
-        if (field->type == KEEL_FIELD_ENUM && !enum_allows (field, s))
+        if (field->type == KEEL_FIELD_ENUM && !keel_field_allows (field, s))
           {
             g_critical ("“%s” is not an allowed value of %s", s, field->key);
             return FALSE;
@@ -611,27 +584,30 @@ keel_record_init (KeelRecord *self)
 /* ------------------------------------------------------------------------ */
 
 /**
- * keel_record_class_install_fields:
+ * keel_record_class_install_kind:
  *
- * Called from a subclass' class_init: installs one GObject property per
- * field, named after the field's key with '-' for '_'.
+ * Called from a subclass' class_init (see KEEL_DEFINE_RECORD_TYPE):
+ * installs one GObject property per field of @kind, named after the
+ * field's key with '-' for '_'.
  */
 void
-keel_record_class_install_fields (KeelRecordClass *klass,
-                                  const char      *kind,
-                                  const char      *collection,
-                                  const char      *id_prefix,
-                                  const KeelField *fields,
-                                  guint            n_fields)
+keel_record_class_install_kind (KeelRecordClass *klass,
+                                const KeelKind  *kind)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const KeelField *fields;
+  guint n_fields;
 
   g_return_if_fail (KEEL_IS_RECORD_CLASS (klass));
-  g_return_if_fail (kind != NULL);
+  g_return_if_fail (kind != NULL && kind->name != NULL);
 
-  klass->kind = kind;
-  klass->collection = collection;
-  klass->id_prefix = id_prefix;
+  fields = kind->fields;
+  n_fields = kind->n_fields;
+
+  klass->kind_desc = kind;
+  klass->kind = kind->name;
+  klass->collection = kind->collection;
+  klass->id_prefix = kind->id_prefix;
   klass->fields = fields;
   klass->n_fields = n_fields;
   klass->pspecs = g_new0 (GParamSpec *, n_fields);
@@ -720,6 +696,42 @@ keel_record_get_kind (KeelRecord *self)
   g_return_val_if_fail (KEEL_IS_RECORD (self), NULL);
 
   return KEEL_RECORD_GET_CLASS (self)->kind;
+}
+
+/**
+ * keel_record_get_kind_desc:
+ *
+ * Returns: (transfer none): the description of @self's kind
+ */
+const KeelKind *
+keel_record_get_kind_desc (KeelRecord *self)
+{
+  g_return_val_if_fail (KEEL_IS_RECORD (self), NULL);
+
+  return KEEL_RECORD_GET_CLASS (self)->kind_desc;
+}
+
+/**
+ * keel_record_get_title:
+ *
+ * Returns: the value of the field that names @self (its kind's title
+ *   field), else its id, else ""
+ */
+const char *
+keel_record_get_title (KeelRecord *self)
+{
+  const KeelField *field;
+  const char *title = NULL;
+
+  g_return_val_if_fail (KEEL_IS_RECORD (self), NULL);
+
+  field = keel_kind_get_title_field (KEEL_RECORD_GET_CLASS (self)->kind_desc);
+  if (field != NULL && (field->type == KEEL_FIELD_STRING || field->type == KEEL_FIELD_ENUM))
+    title = keel_record_get_string (self, field->key);
+  if (title == NULL || title[0] == '\0')
+    title = keel_record_get_id (self);
+
+  return title != NULL ? title : "";
 }
 
 const KeelField *
@@ -1464,11 +1476,10 @@ read_field (KeelRecord      *self,
       return TRUE;
 
     case KEEL_FIELD_ENUM:
-      if (!is_string_node (node) || !enum_allows (field, json_node_get_string (node)))
+      if (!is_string_node (node) || !keel_field_allows (field, json_node_get_string (node)))
         {
-          g_autofree char *choices = g_strdup (field->detail);
-          g_autofree char *expected = g_strdup_printf (_("one of %s"),
-                                                       g_strdelimit (choices, "|", '/'));
+          g_autofree char *choices = keel_field_describe_choices (field);
+          g_autofree char *expected = g_strdup_printf (_("one of %s"), choices);
           return invalid (error, where, field->key, expected, node);
         }
       g_value_set_string (slot, json_node_get_string (node));
@@ -1688,7 +1699,7 @@ read_field_fast (KeelRecord      *self,
       {
         const char *text = keel_json_reader_read_string (reader, NULL);
 
-        if (text == NULL || !enum_allows (field, text))
+        if (text == NULL || !keel_field_allows (field, text))
           return keel_json_reader_fail (reader);
         g_value_set_string (slot, text);
         return TRUE;
@@ -1891,6 +1902,133 @@ _keel_record_read (GType           type,
   return g_steal_pointer (&self);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Values: copy, assign, compare                                            */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+date_equal (GDateTime *a,
+            GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_date_time_equal (a, b) &&
+         g_date_time_get_utc_offset (a) == g_date_time_get_utc_offset (b);
+}
+
+static gboolean
+field_equal (const KeelField *field,
+             const GValue    *a,
+             const GValue    *b)
+{
+  switch (field->type)
+    {
+    case KEEL_FIELD_STRING:
+    case KEEL_FIELD_ENUM:
+    case KEEL_FIELD_REF:
+      return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
+    case KEEL_FIELD_BOOLEAN:
+      return !g_value_get_boolean (a) == !g_value_get_boolean (b);
+    case KEEL_FIELD_INT:
+      return g_value_get_int64 (a) == g_value_get_int64 (b);
+    case KEEL_FIELD_DOUBLE:
+      {
+        double x = g_value_get_double (a);
+        double y = g_value_get_double (b);
+
+        return (isnan (x) && isnan (y)) || x == y;
+      }
+    case KEEL_FIELD_DATE:
+    case KEEL_FIELD_DATETIME:
+      return date_equal (g_value_get_boxed (a), g_value_get_boxed (b));
+    case KEEL_FIELD_REF_LIST:
+    case KEEL_FIELD_STRV:
+      return strv_equal (g_value_get_boxed (a), g_value_get_boxed (b));
+    case KEEL_FIELD_CHILD:
+      {
+        KeelRecord *x = g_value_get_object (a);
+        KeelRecord *y = g_value_get_object (b);
+
+        if (x == NULL || y == NULL)
+          return x == y;
+        return keel_record_equal (x, y);
+      }
+    case KEEL_FIELD_CHILDREN:
+      {
+        GListModel *x = g_value_get_object (a);
+        GListModel *y = g_value_get_object (b);
+        guint n = g_list_model_get_n_items (x);
+
+        if (n != g_list_model_get_n_items (y))
+          return FALSE;
+        for (guint i = 0; i < n; i++)
+          {
+            g_autoptr(KeelRecord) p = g_list_model_get_item (x, i);
+            g_autoptr(KeelRecord) q = g_list_model_get_item (y, i);
+
+            if (!keel_record_equal (p, q))
+              return FALSE;
+          }
+        return TRUE;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Copies the parts of a CHILDREN field into a new array of new records */
+static GPtrArray *
+copy_parts (GListModel *parts)
+{
+  guint n = g_list_model_get_n_items (parts);
+  GPtrArray *copies = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KeelRecord) part = g_list_model_get_item (parts, i);
+
+      g_ptr_array_add (copies, keel_record_copy (part));
+    }
+
+  return copies;
+}
+
+/* Gives field @i of @dst the value of @src's; TRUE when it changed */
+static gboolean
+assign_field (KeelRecord *dst,
+              KeelRecord *src,
+              guint       i)
+{
+  const KeelField *field = &KEEL_RECORD_GET_CLASS (dst)->fields[i];
+  GValue *to = &get_priv (dst)->values[i];
+  const GValue *from = &get_priv (src)->values[i];
+
+  if (field_equal (field, to, from))
+    return FALSE;
+
+  if (field->type == KEEL_FIELD_CHILDREN)
+    {
+      g_autoptr(GPtrArray) copies = copy_parts (g_value_get_object (from));
+      GListStore *store = g_value_get_object (to);
+
+      g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                           copies->pdata, copies->len);
+      return FALSE;  /* the store tells its own change */
+    }
+
+  if (field->type == KEEL_FIELD_CHILD && g_value_get_object (from) != NULL)
+    {
+      g_auto(GValue) copy = G_VALUE_INIT;
+
+      g_value_init (&copy, G_VALUE_TYPE (from));
+      g_value_take_object (&copy, keel_record_copy (g_value_get_object (from)));
+      return store_value (dst, field, to, &copy);
+    }
+
+  return store_value (dst, field, to, from);
+}
+
 /**
  * keel_record_copy:
  *
@@ -1899,13 +2037,142 @@ _keel_record_read (GType           type,
 KeelRecord *
 keel_record_copy (KeelRecord *self)
 {
-  g_autoptr(JsonNode) node = NULL;
+  KeelRecordPrivate *priv;
+  KeelRecordPrivate *copy_priv;
+  KeelRecord *copy;
 
   g_return_val_if_fail (KEEL_IS_RECORD (self), NULL);
 
-  node = keel_record_to_json (self);
+  priv = get_priv (self);
+  copy = g_object_new (G_OBJECT_TYPE (self), NULL);
+  copy_priv = get_priv (copy);
+  copy_priv->id = g_strdup (priv->id);
 
-  return keel_record_new_from_json (G_OBJECT_TYPE (self), node, "copy", NULL);
+  for (guint i = 0; i < priv->n_values; i++)
+    assign_field (copy, self, i);
+
+  if (priv->extra != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      copy_priv->extra = json_object_new ();
+      json_object_iter_init_ordered (&iter, priv->extra);
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        json_object_set_member (copy_priv->extra, name, json_node_copy (member));
+    }
+
+  return copy;
+}
+
+/**
+ * keel_record_assign:
+ * @dst: the record to change
+ * @src: a record of the same kind
+ *
+ * Gives @dst every field value of @src (parts as fresh copies), keeping
+ * the id and the unknown members of @dst; notifies each property that
+ * changed (which emits "changed").
+ */
+void
+keel_record_assign (KeelRecord *dst,
+                    KeelRecord *src)
+{
+  KeelRecordClass *klass;
+
+  g_return_if_fail (KEEL_IS_RECORD (dst));
+  g_return_if_fail (KEEL_IS_RECORD (src));
+  g_return_if_fail (G_OBJECT_TYPE (dst) == G_OBJECT_TYPE (src));
+
+  klass = KEEL_RECORD_GET_CLASS (dst);
+
+  g_object_freeze_notify (G_OBJECT (dst));
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (assign_field (dst, src, i))
+      g_object_notify_by_pspec (G_OBJECT (dst), klass->pspecs[i]);
+  g_object_thaw_notify (G_OBJECT (dst));
+}
+
+/**
+ * keel_record_equal:
+ *
+ * Returns: whether @a and @b, of the same kind, hold the same values in
+ *   every field, parts included; ids and unknown members are not compared
+ */
+gboolean
+keel_record_equal (KeelRecord *a,
+                   KeelRecord *b)
+{
+  KeelRecordClass *klass;
+
+  g_return_val_if_fail (KEEL_IS_RECORD (a), FALSE);
+  g_return_val_if_fail (KEEL_IS_RECORD (b), FALSE);
+
+  if (a == b)
+    return TRUE;
+  if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
+    return FALSE;
+
+  klass = KEEL_RECORD_GET_CLASS (a);
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (!field_equal (&klass->fields[i], &get_priv (a)->values[i], &get_priv (b)->values[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * keel_record_new_for_kind:
+ *
+ * Returns: (transfer full): a new record of @kind whose fields hold their
+ *   default values; no id yet
+ */
+KeelRecord *
+keel_record_new_for_kind (const KeelKind *kind)
+{
+  KeelRecord *self;
+
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  self = g_object_new (keel_kind_get_gtype (kind), NULL);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const KeelField *field = &kind->fields[i];
+
+      if (field->default_value == NULL)
+        continue;
+
+      switch (field->type)
+        {
+        case KEEL_FIELD_STRING:
+        case KEEL_FIELD_ENUM:
+        case KEEL_FIELD_REF:
+          keel_record_set_string (self, field->key, field->default_value);
+          break;
+        case KEEL_FIELD_BOOLEAN:
+          keel_record_set_boolean (self, field->key, g_str_equal (field->default_value, "true"));
+          break;
+        case KEEL_FIELD_INT:
+          keel_record_set_int (self, field->key, g_ascii_strtoll (field->default_value, NULL, 10));
+          break;
+        case KEEL_FIELD_DOUBLE:
+          keel_record_set_double (self, field->key, g_ascii_strtod (field->default_value, NULL));
+          break;
+        case KEEL_FIELD_DATE:
+        case KEEL_FIELD_DATETIME:
+        case KEEL_FIELD_REF_LIST:
+        case KEEL_FIELD_STRV:
+        case KEEL_FIELD_CHILD:
+        case KEEL_FIELD_CHILDREN:
+        default:
+          g_critical ("Field “%s” of a %s can't have a default", field->key, kind->name);
+          break;
+        }
+    }
+
+  return self;
 }
 
 /**

@@ -15,13 +15,34 @@
 
 /* Audit: a record kind of keel.json ("audits"). Its fields are its GObject properties and its
  * JSON members, in this order. */
+static const KeelChoice result_choices[] = {
+  { "planned", N_("Planned") },
+  { "passed", N_("Passed") },
+  { "minor-findings", N_("Minor findings") },
+  { "major-findings", N_("Major findings") },
+  KEEL_CHOICES_END,
+};
+
 static const KeelField fields[] = {
-  { "title", KEEL_FIELD_STRING, N_("Title"), NULL, NULL, KEEL_FIELD_REQUIRED },
+  { "title", KEEL_FIELD_STRING, N_("Title"), NULL, NULL, KEEL_FIELD_REQUIRED | KEEL_FIELD_TITLE },
   { "planned", KEEL_FIELD_DATE, N_("Planned for"), NULL, NULL, KEEL_FIELD_REQUIRED },
   { "scope", KEEL_FIELD_STRING, N_("Scope"), NULL, NULL, KEEL_FIELD_MULTILINE },
   { "auditor", KEEL_FIELD_STRING, N_("Auditor"), NULL, NULL, 0 },
-  { "result", KEEL_FIELD_ENUM, N_("Result"), "planned|passed|minor-findings|major-findings", NULL, 0 },
+  { "result", KEEL_FIELD_ENUM, N_("Result"), NULL, NULL, 0, result_choices, "planned" },
   { "findings", KEEL_FIELD_STRING, N_("Findings"), NULL, NULL, KEEL_FIELD_MULTILINE },
 };
 
-KEEL_DEFINE_RECORD_TYPE (KeelAudit, keel_audit, "audit", "audits", "AUD", fields)
+static const KeelKind kind = {
+  .name = "audit",
+  .collection = "audits",
+  .id_prefix = "AUD",
+  .id_scheme = KEEL_ID_SEQUENTIAL,
+  .label = N_("Audit"),
+  .plural_label = N_("Audits"),
+  .sort_key = "planned",
+  .get_type = keel_audit_get_type,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
+KEEL_DEFINE_RECORD_TYPE (KeelAudit, keel_audit, kind)

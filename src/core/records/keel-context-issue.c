@@ -15,12 +15,30 @@
 
 /* ContextIssue: a record kind of keel.json ("context"). Its fields are its GObject properties and its
  * JSON members, in this order. */
+static const KeelChoice scope_choices[] = {
+  { "internal", N_("Internal") },
+  { "external", N_("External") },
+  KEEL_CHOICES_END,
+};
+
 static const KeelField fields[] = {
-  { "title", KEEL_FIELD_STRING, N_("Issue"), NULL, NULL, KEEL_FIELD_REQUIRED },
-  { "scope", KEEL_FIELD_ENUM, N_("Internal or external"), "internal|external", NULL, KEEL_FIELD_REQUIRED },
+  { "title", KEEL_FIELD_STRING, N_("Issue"), NULL, NULL, KEEL_FIELD_REQUIRED | KEEL_FIELD_TITLE },
+  { "scope", KEEL_FIELD_ENUM, N_("Internal or external"), NULL, NULL, KEEL_FIELD_REQUIRED, scope_choices, NULL },
   { "description", KEEL_FIELD_STRING, N_("Description"), NULL, NULL, KEEL_FIELD_MULTILINE },
   { "noted_on", KEEL_FIELD_DATE, N_("Noted on"), NULL, NULL, 0 },
   { "changed_on", KEEL_FIELD_DATE, N_("Changed on"), NULL, NULL, 0 },
 };
 
-KEEL_DEFINE_RECORD_TYPE (KeelContextIssue, keel_context_issue, "context-issue", "context", "CTX", fields)
+static const KeelKind kind = {
+  .name = "context-issue",
+  .collection = "context",
+  .id_prefix = "CTX",
+  .id_scheme = KEEL_ID_SEQUENTIAL,
+  .label = N_("Context issue"),
+  .plural_label = N_("Context issues"),
+  .get_type = keel_context_issue_get_type,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
+KEEL_DEFINE_RECORD_TYPE (KeelContextIssue, keel_context_issue, kind)

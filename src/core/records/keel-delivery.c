@@ -18,8 +18,20 @@
 static const KeelField fields[] = {
   { "date", KEEL_FIELD_DATE, N_("Delivered on"), NULL, NULL, KEEL_FIELD_REQUIRED },
   { "by", KEEL_FIELD_REF, N_("Delivered by"), "person", NULL, 0 },
-  { "note", KEEL_FIELD_STRING, N_("Note"), NULL, NULL, KEEL_FIELD_MULTILINE },
+  { "note", KEEL_FIELD_STRING, N_("Note"), NULL, NULL, KEEL_FIELD_MULTILINE | KEEL_FIELD_TITLE },
   { "evidence", KEEL_FIELD_REF_LIST, N_("Evidence"), "evidence", NULL, 0 },
 };
 
-KEEL_DEFINE_RECORD_TYPE (KeelDelivery, keel_delivery, "delivery", NULL, NULL, fields)
+static const KeelKind kind = {
+  .name = "delivery",
+  .collection = NULL,
+  .id_prefix = NULL,
+  .id_scheme = KEEL_ID_NONE,
+  .label = N_("Delivery"),
+  .plural_label = N_("Deliveries"),
+  .get_type = keel_delivery_get_type,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
+KEEL_DEFINE_RECORD_TYPE (KeelDelivery, keel_delivery, kind)

@@ -17,7 +17,7 @@
 /* Evidence: a record kind of keel.json ("evidence"). Its fields are its GObject properties and its
  * JSON members, in this order. */
 static const KeelField fields[] = {
-  { "title", KEEL_FIELD_STRING, N_("Title"), NULL, NULL, KEEL_FIELD_REQUIRED },
+  { "title", KEEL_FIELD_STRING, N_("Title"), NULL, NULL, KEEL_FIELD_REQUIRED | KEEL_FIELD_TITLE },
   { "file", KEEL_FIELD_CHILD, N_("File"), NULL, keel_evidence_file_get_type, 0 },
   { "added_on", KEEL_FIELD_DATE, N_("Added on"), NULL, NULL, KEEL_FIELD_REQUIRED },
   { "valid_until", KEEL_FIELD_DATE, N_("Valid until"), NULL, NULL, 0 },
@@ -25,4 +25,16 @@ static const KeelField fields[] = {
   { "links", KEEL_FIELD_REF_LIST, N_("Linked records"), NULL, NULL, 0 },
 };
 
-KEEL_DEFINE_RECORD_TYPE (KeelEvidence, keel_evidence, "evidence", "evidence", "EVD", fields)
+static const KeelKind kind = {
+  .name = "evidence",
+  .collection = "evidence",
+  .id_prefix = "EVD",
+  .id_scheme = KEEL_ID_SEQUENTIAL,
+  .label = N_("Evidence item"),
+  .plural_label = N_("Evidence"),
+  .get_type = keel_evidence_get_type,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
+KEEL_DEFINE_RECORD_TYPE (KeelEvidence, keel_evidence, kind)

@@ -15,18 +15,45 @@
 
 /* Improvement: a record kind of keel.json ("improvements"). Its fields are its GObject properties and its
  * JSON members, in this order. */
+static const KeelChoice kind_choices[] = {
+  { "incident", N_("Incident") },
+  { "nonconformity", N_("Nonconformity") },
+  { "improvement", N_("Improvement") },
+  KEEL_CHOICES_END,
+};
+
+static const KeelChoice status_choices[] = {
+  { "open", N_("Open") },
+  { "in-progress", N_("In progress") },
+  { "closed", N_("Closed") },
+  KEEL_CHOICES_END,
+};
+
 static const KeelField fields[] = {
   { "date", KEEL_FIELD_DATE, N_("Date"), NULL, NULL, KEEL_FIELD_REQUIRED },
-  { "kind", KEEL_FIELD_ENUM, N_("Kind"), "incident|nonconformity|improvement", NULL, KEEL_FIELD_REQUIRED },
-  { "description", KEEL_FIELD_STRING, N_("Description"), NULL, NULL, KEEL_FIELD_REQUIRED },
+  { "kind", KEEL_FIELD_ENUM, N_("Kind"), NULL, NULL, KEEL_FIELD_REQUIRED, kind_choices, NULL },
+  { "description", KEEL_FIELD_STRING, N_("Description"), NULL, NULL, KEEL_FIELD_REQUIRED | KEEL_FIELD_TITLE },
   { "root_cause", KEEL_FIELD_STRING, N_("Root cause"), NULL, NULL, KEEL_FIELD_MULTILINE },
   { "correction", KEEL_FIELD_STRING, N_("Correction"), NULL, NULL, KEEL_FIELD_MULTILINE },
   { "corrective_action", KEEL_FIELD_STRING, N_("Corrective action"), NULL, NULL, KEEL_FIELD_MULTILINE },
   { "owner", KEEL_FIELD_REF, N_("Owner"), "person", NULL, KEEL_FIELD_REQUIRED },
   { "due", KEEL_FIELD_DATE, N_("Due"), NULL, NULL, 0 },
-  { "status", KEEL_FIELD_ENUM, N_("Status"), "open|in-progress|closed", NULL, 0 },
+  { "status", KEEL_FIELD_ENUM, N_("Status"), NULL, NULL, 0, status_choices, "open" },
   { "effectiveness", KEEL_FIELD_STRING, N_("Effectiveness check"), NULL, NULL, KEEL_FIELD_MULTILINE },
   { "effectiveness_checked_on", KEEL_FIELD_DATE, N_("Checked on"), NULL, NULL, 0 },
 };
 
-KEEL_DEFINE_RECORD_TYPE (KeelImprovement, keel_improvement, "improvement", "improvements", "NC", fields)
+static const KeelKind kind = {
+  .name = "improvement",
+  .collection = "improvements",
+  .id_prefix = "NC",
+  .id_scheme = KEEL_ID_SEQUENTIAL,
+  .label = N_("Improvement"),
+  .plural_label = N_("Improvements"),
+  .sort_key = "date",
+  .get_type = keel_improvement_get_type,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
+KEEL_DEFINE_RECORD_TYPE (KeelImprovement, keel_improvement, kind)

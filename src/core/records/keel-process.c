@@ -16,9 +16,22 @@
 /* Process: a record kind of keel.json ("processes"). Its fields are its GObject properties and its
  * JSON members, in this order. */
 static const KeelField fields[] = {
-  { "name", KEEL_FIELD_STRING, N_("Name"), NULL, NULL, KEEL_FIELD_REQUIRED },
+  { "name", KEEL_FIELD_STRING, N_("Name"), NULL, NULL, KEEL_FIELD_REQUIRED | KEEL_FIELD_TITLE },
   { "owner", KEEL_FIELD_REF, N_("Owner"), "person", NULL, KEEL_FIELD_REQUIRED },
   { "security_step", KEEL_FIELD_STRING, N_("Security step"), NULL, NULL, KEEL_FIELD_REQUIRED },
 };
 
-KEEL_DEFINE_RECORD_TYPE (KeelProcess, keel_process, "process", "processes", "PRC", fields)
+static const KeelKind kind = {
+  .name = "process",
+  .collection = "processes",
+  .id_prefix = "PRC",
+  .id_scheme = KEEL_ID_SEQUENTIAL,
+  .label = N_("Process"),
+  .plural_label = N_("Processes"),
+  .sort_key = "name",
+  .get_type = keel_process_get_type,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
+KEEL_DEFINE_RECORD_TYPE (KeelProcess, keel_process, kind)

@@ -18,7 +18,20 @@
 static const KeelField fields[] = {
   { "date", KEEL_FIELD_DATE, N_("Date"), NULL, NULL, KEEL_FIELD_REQUIRED },
   { "value", KEEL_FIELD_DOUBLE, N_("Value"), NULL, NULL, KEEL_FIELD_REQUIRED },
-  { "note", KEEL_FIELD_STRING, N_("Note"), NULL, NULL, 0 },
+  { "note", KEEL_FIELD_STRING, N_("Note"), NULL, NULL, KEEL_FIELD_TITLE },
 };
 
-KEEL_DEFINE_RECORD_TYPE (KeelReading, keel_reading, "reading", NULL, NULL, fields)
+static const KeelKind kind = {
+  .name = "reading",
+  .collection = NULL,
+  .id_prefix = NULL,
+  .id_scheme = KEEL_ID_NONE,
+  .label = N_("Reading"),
+  .plural_label = N_("Readings"),
+  .sort_key = "date",
+  .get_type = keel_reading_get_type,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
+KEEL_DEFINE_RECORD_TYPE (KeelReading, keel_reading, kind)

@@ -16,8 +16,20 @@
 /* SignOff: a part of a record. Its fields are its GObject properties and its
  * JSON members, in this order. */
 static const KeelField fields[] = {
-  { "by", KEEL_FIELD_REF, N_("Signed by"), "person", NULL, KEEL_FIELD_REQUIRED },
+  { "by", KEEL_FIELD_REF, N_("Signed by"), "person", NULL, KEEL_FIELD_REQUIRED | KEEL_FIELD_TOP_MANAGEMENT },
   { "on", KEEL_FIELD_DATE, N_("Signed on"), NULL, NULL, KEEL_FIELD_REQUIRED },
 };
 
-KEEL_DEFINE_RECORD_TYPE (KeelSignOff, keel_sign_off, "sign-off", NULL, NULL, fields)
+static const KeelKind kind = {
+  .name = "sign-off",
+  .collection = NULL,
+  .id_prefix = NULL,
+  .id_scheme = KEEL_ID_NONE,
+  .label = N_("Sign-off"),
+  .plural_label = N_("Sign-offs"),
+  .get_type = keel_sign_off_get_type,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
+KEEL_DEFINE_RECORD_TYPE (KeelSignOff, keel_sign_off, kind)

@@ -2628,11 +2628,11 @@ check_ref_cb (KeelRecord      *top,
     add_problem (check->problems, KEEL_PROBLEM_ERROR, keel_record_get_id (top), path,
                  g_strdup_printf (_("%s, field “%s”: refers to %s, which does not exist"),
                                   keel_record_get_id (top), path, target));
-  else if (field->detail != NULL && g_strcmp0 (keel_record_get_kind (found), field->detail) != 0)
+  else if (field->ref_kind != NULL && g_strcmp0 (keel_record_get_kind (found), field->ref_kind) != 0)
     add_problem (check->problems, KEEL_PROBLEM_ERROR, keel_record_get_id (top), path,
                  g_strdup_printf (_("%s, field “%s”: refers to %s, which is a %s, not a %s"),
                                   keel_record_get_id (top), path, target,
-                                  keel_record_get_kind (found), field->detail));
+                                  keel_record_get_kind (found), field->ref_kind));
 }
 
 static void

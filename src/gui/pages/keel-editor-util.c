@@ -172,7 +172,7 @@ _keel_editor_commit (GtkWindow     *editor,
 
   if (record != NULL)
     {
-      _keel_record_assign (record, draft);
+      keel_record_assign (record, draft);
       saved = g_object_ref (record);
     }
   else

@@ -16,10 +16,6 @@ G_BEGIN_DECLS
 
 /* What the record pages and editors share. */
 
-/* Copies every field of @src into @dst (same kind), parts as fresh copies;
- * the id of @dst is kept. Used to apply an editor's working copy. */
-void        _keel_record_assign          (KeelRecord     *dst,
-                                          KeelRecord     *src);
 /* The name of the person @id in @workspace, else @id itself; "" for NULL */
 const char *_keel_person_name            (KeelWorkspace  *workspace,
                                           const char     *id);
