@@ -14,7 +14,8 @@
 /* The rules the registers show beside their records: training expiry
  * (Clause 7.2), improvements overdue or awaiting their effectiveness
  * check (Clause 10.2), processes without an owner or security step
- * (Clause 5.1 b). keel_test_init () pins today to 2026-03-15. */
+ * (Clause 5.1 b), audits past their planned day without a result
+ * (Clause 9.2). keel_test_init () pins today to 2026-03-15. */
 
 static void
 set_date (KeelRecord *record,
@@ -174,6 +175,30 @@ test_process_missing (void)
   g_free (missing);
 }
 
+static void
+test_audit_overdue (void)
+{
+  g_autoptr(KeelRecord) record = keel_record_new_for_kind (keel_kind_lookup ("audit"));
+  KeelAudit *self = KEEL_AUDIT (record);
+
+  /* A new audit is planned, for no day yet */
+  g_assert_cmpstr (keel_record_get_string (record, "result"), ==, "planned");
+  g_assert_false (keel_audit_is_overdue (self, NULL));
+
+  set_date (record, "planned", 2026, 3, 15);
+  g_assert_false (keel_audit_is_overdue (self, NULL));
+  set_date (record, "planned", 2026, 3, 14);
+  g_assert_true (keel_audit_is_overdue (self, NULL));
+
+  /* No result at all counts as still planned */
+  keel_record_set_string (record, "result", NULL);
+  g_assert_true (keel_audit_is_overdue (self, NULL));
+
+  /* Held: a result is recorded */
+  keel_record_set_string (record, "result", "minor-findings");
+  g_assert_false (keel_audit_is_overdue (self, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,6 +210,7 @@ main (int   argc,
   g_test_add_func ("/keel/rules/improvement/overdue", test_improvement_overdue);
   g_test_add_func ("/keel/rules/improvement/effectiveness", test_improvement_effectiveness);
   g_test_add_func ("/keel/rules/process/missing", test_process_missing);
+  g_test_add_func ("/keel/rules/audit/overdue", test_audit_overdue);
 
   return g_test_run ();
 }
