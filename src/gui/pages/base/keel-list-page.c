@@ -138,6 +138,26 @@ ref_text (KeelWorkspace *workspace,
   return g_strdup (id);
 }
 
+/* Longer text on one line of the table (the editor shows it all) */
+static char *
+one_line (char *text)
+{
+  g_auto(GStrv) lines = NULL;
+  GString *joined;
+
+  if (text == NULL)
+    return NULL;
+
+  lines = g_strsplit_set (text, "\r\n", -1);
+  g_free (text);
+  joined = g_string_new (NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*g_strstrip (lines[i]) != '\0')
+      g_string_append_printf (joined, "%s%s", joined->len > 0 ? " " : "", lines[i]);
+
+  return g_string_free (joined, FALSE);
+}
+
 static char *
 column_text (Column     *column,
              KeelRecord *record)
@@ -160,7 +180,8 @@ column_text (Column     *column,
     case KEEL_FIELD_BOOLEAN:
       return g_strdup (keel_record_get_boolean (record, field->key) ? _("Yes") : "");
     default:
-      return keel_record_format_field (record, field->key);
+      return (field->flags & KEEL_FIELD_MULTILINE) ? one_line (keel_record_format_field (record, field->key))
+                                                    : keel_record_format_field (record, field->key);
     }
 }
 
@@ -442,6 +463,13 @@ update_view (KeelListPage *self)
   if (total > 0 && shown < total)
     /* Translators: "3 of 12 resources" */
     count = g_strdup_printf (C_("count", "%u of %u %s"), shown, total, plural);
+  else if (total == 1)
+    {
+      g_autofree char *label = g_utf8_strdown (keel_kind_get_label (DECL (self)->kind), -1);
+
+      /* Translators: "1 resource" */
+      count = g_strdup_printf (C_("count", "%u %s"), total, label);
+    }
   else if (total > 0)
     /* Translators: "12 resources" */
     count = g_strdup_printf (C_("count", "%u %s"), total, plural);
