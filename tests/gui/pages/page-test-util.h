@@ -26,6 +26,9 @@ gboolean    page_test_init          (int           *argc,
 /* A new temporary folder with a keel.json holding two people (PER-1 Ana
  * Lima, top management; PER-2 Ben Ortiz) and whatever @fill adds */
 char       *page_test_make_folder   (PageTestFill   fill);
+/* A new temporary folder with a keel.json holding one person (PER-1 Ana
+ * Lima, top management) and nothing else, as a new user's workspace */
+char       *page_test_make_one_person_folder (void);
 void        page_test_remove_folder (const char    *path);
 /* The window, presented, with the folder open and @page shown */
 KeelWindow *page_test_open_window   (const char    *folder,

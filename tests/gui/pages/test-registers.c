@@ -343,30 +343,11 @@ test_actions_overdue (void)
 /* The editor's faults                                                      */
 /* ------------------------------------------------------------------------ */
 
-static char *
-make_one_person_folder (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(KeelWorkspace) workspace = NULL;
-  g_autoptr(KeelRecord) ana = page_test_person ("Ana Lima", TRUE);
-  char *path = g_dir_make_tmp ("keel-pages-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  file = g_file_new_for_path (path);
-  workspace = keel_workspace_new (file);
-  keel_workspace_add (workspace, ana);
-  keel_workspace_save (workspace, NULL, &error);
-  g_assert_no_error (error);
-
-  return path;
-}
-
 /* With exactly one person, a required owner is that person */
 static void
 test_one_person_owner (void)
 {
-  g_autofree char *folder = make_one_person_folder ();
+  g_autofree char *folder = page_test_make_one_person_folder ();
   KeelWindow *window;
   KeelListPage *page = open_page (folder, "actions", &window);
   KeelRecordEditor *editor;
