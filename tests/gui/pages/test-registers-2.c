@@ -305,7 +305,7 @@ test_training (void)
   g_assert_cmpstr (keel_record_get_string (first, "course"), ==, "Phishing awareness");
   g_assert_cmpstr (keel_record_get_string (first, "person"), ==, "PER-1");
   g_assert_cmpstr (keel_list_page_get_state (page), ==, "list");
-  assert_count (page, "1 training record");
+  assert_count (page, "1 training");
   assert_cell (page, "person", first, "Ana Lima");
   assert_cell (page, "validity", first, "Valid");
   assert_style (page, "Valid", NULL);
@@ -331,7 +331,7 @@ test_training (void)
   assert_cell (page, "validity", lookup (window, "TRN-2"), "Expired 1 day ago");
   assert_style (page, "Expired 1 day ago", "overdue");
 
-  /* Filter by validity (All, Valid, Expiring soon, Expired, Not completed) */
+  /* Filter by validity (Any, Valid, Expiring soon, Expired, Not completed) */
   filter (page, 0, 3);
   assert_count (page, "2 of 4 training");
   filter (page, 0, 2);
@@ -567,7 +567,7 @@ test_audits (void)
   assert_cell (page, "result", first, "Passed");
   assert_style (page, "2026-03-15", NULL);
 
-  /* Filter by result (All, Planned, Passed, Minor, Major) */
+  /* Filter by result (Any, Planned, Passed, Minor, Major) */
   filter (page, 0, 1);
   assert_count (page, "1 of 3 audits");
   filter (page, 0, 4);
@@ -581,6 +581,52 @@ test_audits (void)
   search (page, "");
 
   delete_and_undo (window, page, "AUD-2", "2 audits", "3 audits");
+
+  page_test_close_window (window);
+  page_test_remove_folder (folder);
+}
+
+/* ------------------------------------------------------------------------ */
+/* What the screen shows                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* Dates and states show whole; text may shrink. Each filter says what it
+ * filters. Each page fits a 360 px window (the table scrolls sideways). */
+static void
+test_layout (void)
+{
+  const char *pages[] = { "training", "improvements", "processes", "audits" };
+  g_autofree char *folder = page_test_make_one_person_folder ();
+  KeelWindow *window;
+  KeelListPage *page = open_page (folder, "improvements", &window);
+  GtkStringObject *first;
+
+  add (window, "improvement", "date", "2026-03-02", "kind", "incident",
+       "description", "Phishing mail opened by a clerk in accounts", "owner", "PER-1",
+       "due", "2026-03-20", "status", "closed", NULL);
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (find_cell (page, "2026-03-20"))), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (find_cell (page, "Incident"))), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (find_cell (page, "Awaiting check"))), ==, PANGO_ELLIPSIZE_END);
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (find_cell (page, "Phishing mail opened by a clerk in accounts"))),
+                   ==, PANGO_ELLIPSIZE_END);
+
+  first = gtk_drop_down_get_selected_item (keel_list_page_get_filter (page, 0));
+  g_assert_cmpstr (gtk_string_object_get_string (first), ==, "Any kind");
+  first = gtk_drop_down_get_selected_item (keel_list_page_get_filter (page, 2));
+  g_assert_cmpstr (gtk_string_object_get_string (first), ==, "Any owner");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *shown;
+      int minimum, natural;
+
+      _keel_window_show_page (window, pages[i]);
+      page_test_iterate (50);
+      shown = _keel_window_get_page (window, pages[i]);
+      gtk_widget_measure (shown, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+      if (minimum > 360)
+        g_error ("the %s page needs %d px", pages[i], minimum);
+    }
 
   page_test_close_window (window);
   page_test_remove_folder (folder);
@@ -601,6 +647,7 @@ main (int   argc,
   g_test_add_func ("/keel/registers/improvements", test_improvements);
   g_test_add_func ("/keel/registers/processes", test_processes);
   g_test_add_func ("/keel/registers/audits", test_audits);
+  g_test_add_func ("/keel/registers/layout", test_layout);
 
   return g_test_run ();
 }

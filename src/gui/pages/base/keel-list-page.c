@@ -38,7 +38,7 @@ typedef struct
 {
   const char         *key;      /* an ENUM or REF field; NULL for a custom one */
   const char         *label;    /* N_(): a custom one's name */
-  const char * const *choices;  /* a custom one's entries after "All" */
+  const char * const *choices;  /* a custom one's entries after "Any …" */
   KeelFilterFunc      func;
 } FilterDecl;
 
@@ -272,8 +272,6 @@ update_cell (GtkListItem *item)
 
   text = column_text (column, record);
   gtk_label_set_label (GTK_LABEL (label), text ? text : "");
-  if (column_is_title (column))
-    gtk_widget_set_tooltip_text (label, text);
 
   if (style != NULL)
     gtk_widget_remove_css_class (label, style);
@@ -296,6 +294,21 @@ update_cell (GtkListItem *item)
     }
 }
 
+static gboolean
+cell_query_tooltip_cb (GtkLabel   *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, gtk_label_get_label (label));
+  return TRUE;
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -304,7 +317,14 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Text may shrink, with the whole of it as tooltip; ids, numbers,
+   * dates, choices and states stay whole, and a narrow table scrolls */
+  if (!column_is_numeric (column))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+    }
   if (column_is_title (column))
     gtk_label_set_width_chars (GTK_LABEL (label), 16);
   if (column->field == NULL && column->decl->text == NULL)
@@ -480,6 +500,34 @@ update_view (KeelListPage *self)
                                  keel_list_page_get_selected (self) != NULL);
 }
 
+/* What filter @index is on: "Status", "Validity" */
+static const char *
+filter_name (KeelListPage *self,
+             guint         index)
+{
+  KeelListPageClassPrivate *decl = DECL (self);
+  FilterDecl *filter = &g_array_index (decl->filters, FilterDecl, index);
+
+  if (filter->key != NULL)
+    return keel_field_get_label (keel_kind_find_field (decl->kind, filter->key));
+
+  return g_dgettext (GETTEXT_PACKAGE, filter->label);
+}
+
+/* The entry that lets everything through, saying what it filters */
+static void
+append_any (GtkStringList *labels,
+            const char    *name)
+{
+  g_autofree char *lower = g_utf8_strdown (name, -1);
+  g_autofree char *any = NULL;
+
+  /* Translators: the first entry of a filter, that shows every record:
+   * "Any status", "Any owner"; %s is the field's name */
+  any = g_strdup_printf (C_("filter", "Any %s"), lower);
+  gtk_string_list_append (labels, any);
+}
+
 /* The dropdown of a filter on a person, by name */
 static void
 fill_person_filter (KeelListPage *self,
@@ -491,7 +539,7 @@ fill_person_filter (KeelListPage *self,
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
   g_ptr_array_set_size (values, 0);
-  gtk_string_list_append (labels, C_("filter", "All"));
+  append_any (labels, filter_name (self, index));
   g_ptr_array_add (values, NULL);
 
   if (priv->workspace != NULL)
@@ -514,11 +562,53 @@ fill_person_filter (KeelListPage *self,
 static void filter_changed_cb (KeelListPage *self);
 
 static void
+filter_item_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  shrinks)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (shrinks)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 5);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+filter_item_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  shrinks)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+/* A filter's entries; in its button (@shrinks) the choice may shrink, so
+ * that the filters of a narrow window share their row (transfer full) */
+static GtkListItemFactory *
+filter_item_factory (gboolean shrinks)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (filter_item_setup_cb), GINT_TO_POINTER (shrinks));
+  g_signal_connect (factory, "bind", G_CALLBACK (filter_item_bind_cb), GINT_TO_POINTER (shrinks));
+
+  return factory;
+}
+
+static void
 add_filter_dropdowns (KeelListPage *self)
 {
   KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
   KeelListPageClassPrivate *decl = DECL (self);
   GtkWidget *before = GTK_WIDGET (priv->search_entry);
+  g_autoptr(GtkListItemFactory) button_factory = filter_item_factory (TRUE);
+  g_autoptr(GtkListItemFactory) list_factory = filter_item_factory (FALSE);
 
   for (guint i = 0; decl->filters != NULL && i < decl->filters->len; i++)
     {
@@ -529,7 +619,8 @@ add_filter_dropdowns (KeelListPage *self)
       const char *name;
       GtkWidget *drop;
 
-      gtk_string_list_append (labels, C_("filter", "All"));
+      name = filter_name (self, i);
+      append_any (labels, name);
       g_ptr_array_add (values, NULL);
 
       if (field != NULL && field->type == KEEL_FIELD_ENUM)
@@ -545,8 +636,9 @@ add_filter_dropdowns (KeelListPage *self)
             g_ptr_array_add (values, NULL);
           }
 
-      name = field != NULL ? keel_field_get_label (field) : g_dgettext (GETTEXT_PACKAGE, filter->label);
       drop = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+      gtk_drop_down_set_factory (GTK_DROP_DOWN (drop), button_factory);
+      gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop), list_factory);
       gtk_widget_set_tooltip_text (drop, name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (drop),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name,
