@@ -27,6 +27,7 @@
 
 typedef struct
 {
+  GType               owner;    /* the class that declared it */
   char               *key;      /* a field key, "id", or a computed column's id */
   const char         *title;    /* N_(); NULL: the field's label */
   KeelCellTextFunc    text;
@@ -1088,6 +1089,7 @@ keel_list_page_class_set_kind (KeelListPageClass *klass,
   g_return_if_fail (decl->kind != NULL);
 
   id_column = g_new0 (ColumnDecl, 1);
+  id_column->owner = decl->owner;
   id_column->key = g_strdup ("id");
   g_ptr_array_insert (decl->columns, 0, id_column);
 }
@@ -1103,6 +1105,7 @@ keel_list_page_class_add_column (KeelListPageClass *klass,
   g_return_if_fail (keel_kind_find_field (decl->kind, key) != NULL);
 
   column = g_new0 (ColumnDecl, 1);
+  column->owner = decl->owner;
   column->key = g_strdup (key);
   g_ptr_array_add (decl->columns, column);
 }
@@ -1120,6 +1123,7 @@ keel_list_page_class_add_computed_column (KeelListPageClass  *klass,
   g_return_if_fail (id != NULL && title != NULL && text != NULL);
 
   column = g_new0 (ColumnDecl, 1);
+  column->owner = decl->owner;
   column->key = g_strdup (id);
   column->title = title;
   column->text = text;
@@ -1138,8 +1142,15 @@ keel_list_page_class_set_column_style (KeelListPageClass *klass,
 
   g_return_if_fail (column != NULL);
 
+  if (column->owner == decl->owner)
+    {
+      column->style = style;
+      return;
+    }
+
   /* Declarations may be shared with a parent class: change a copy */
   copy = g_memdup2 (column, sizeof *column);
+  copy->owner = decl->owner;
   copy->key = g_strdup (column->key);
   copy->style = style;
   for (guint i = 0; i < decl->columns->len; i++)
