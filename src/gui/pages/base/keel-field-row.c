@@ -24,6 +24,7 @@ typedef struct
   const KeelField     *field;
   KeelFieldRowChanged  changed;
   gpointer             user_data;
+  KeelFieldRowCheck    check;
   char                *error;
   /* A choice row: the value at each position (NULL: none) */
   GPtrArray           *values;
@@ -77,6 +78,8 @@ static void
 emit_changed (GtkWidget *row,
               FieldRow  *fr)
 {
+  if (fr->error == NULL && fr->check != NULL)
+    set_error (fr, fr->check (fr->record, fr->field));
   if (fr->changed != NULL)
     fr->changed (row, fr->user_data);
 }
@@ -623,6 +626,19 @@ keel_field_row_show_error (GtkWidget *row,
   gtk_widget_set_tooltip_text (row, show ? fr->error : NULL);
 
   return fr->error;
+}
+
+void
+keel_field_row_set_check (GtkWidget         *row,
+                          KeelFieldRowCheck  check)
+{
+  FieldRow *fr = get_field_row (row);
+
+  g_return_if_fail (fr != NULL);
+
+  fr->check = check;
+  if (fr->error == NULL && check != NULL)
+    set_error (fr, check (fr->record, fr->field));
 }
 
 void

@@ -72,6 +72,7 @@ typedef struct
   GPtrArray           *filter_drops;  /* GtkDropDown, one per FilterDecl */
   GPtrArray           *filter_values; /* GPtrArray of values, one per FilterDecl */
   guint                refresh_source;
+  GHashTable          *bound;         /* the GtkListItems of the cells shown */
 
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
@@ -308,9 +309,11 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
               Column                   *column)
 {
   KeelRecord *record = gtk_list_item_get_item (item);
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (column->page);
 
   update_cell (item);
   g_signal_connect_object (record, "changed", G_CALLBACK (record_changed_cb), item, 0);
+  g_hash_table_add (priv->bound, item);
 }
 
 static void
@@ -319,9 +322,11 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
                 Column                   *column)
 {
   KeelRecord *record = gtk_list_item_get_item (item);
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (column->page);
 
   if (record != NULL)
     g_signal_handlers_disconnect_by_func (record, record_changed_cb, item);
+  g_hash_table_remove (priv->bound, item);
 }
 
 static GtkColumnViewColumn *
@@ -589,8 +594,16 @@ refresh_cb (gpointer data)
 {
   KeelListPage *self = data;
   KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  GHashTableIter iter;
+  gpointer item;
 
   priv->refresh_source = 0;
+
+  /* A cell may show what another record holds: a person's name, a value
+   * computed from the other records of the kind */
+  g_hash_table_iter_init (&iter, priv->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_cell (item);
 
   /* An edit may move a record in or out of the filters, or in the order */
   gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -802,6 +815,7 @@ keel_list_page_finalize (GObject *object)
   g_clear_pointer (&priv->columns, g_ptr_array_unref);
   g_clear_pointer (&priv->filter_drops, g_ptr_array_unref);
   g_clear_pointer (&priv->filter_values, g_ptr_array_unref);
+  g_clear_pointer (&priv->bound, g_hash_table_unref);
 
   G_OBJECT_CLASS (keel_list_page_parent_class)->finalize (object);
 }
@@ -897,6 +911,7 @@ keel_list_page_init (KeelListPage *self)
   priv->columns = g_ptr_array_new_with_free_func (g_free);
   priv->filter_drops = g_ptr_array_new ();
   priv->filter_values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  priv->bound = g_hash_table_new (NULL, NULL);
 
   priv->filter = gtk_custom_filter_new (filter_func, self, NULL);
   priv->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (priv->filter)));
