@@ -660,3 +660,31 @@ keel_field_row_get_calendar_button (GtkWidget *row)
 
   return fr->calendar_button;
 }
+
+char *
+keel_field_dup_display_text (KeelWorkspace   *workspace,
+                             KeelRecord      *record,
+                             const KeelField *field)
+{
+  const char *value;
+  KeelRecord *other;
+
+  g_return_val_if_fail (!workspace || KEEL_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (KEEL_IS_RECORD (record), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  switch (field->type)
+    {
+    case KEEL_FIELD_ENUM:
+      return g_strdup (keel_field_choice_label (field, keel_record_get_string (record, field->key)));
+    case KEEL_FIELD_REF:
+      value = keel_record_get_string (record, field->key);
+      if (value != NULL && workspace != NULL && (other = keel_workspace_lookup (workspace, value)) != NULL)
+        return g_strdup (keel_record_get_title (other));
+      return g_strdup (value);
+    case KEEL_FIELD_BOOLEAN:
+      return g_strdup (keel_record_get_boolean (record, field->key) ? _("Yes") : "");
+    default:
+      return keel_record_format_field (record, field->key);
+    }
+}

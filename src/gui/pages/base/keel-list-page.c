@@ -18,6 +18,7 @@
 #include "keel-records.h"
 
 #include "keel-adaptive-layout.h"
+#include "keel-field-row.h"
 #include "keel-list-page.h"
 #include "keel-record-editor.h"
 
@@ -125,44 +126,18 @@ id_number (const char *id)
 }
 
 static char *
-ref_text (KeelWorkspace *workspace,
-          const char    *id)
-{
-  KeelRecord *record;
-
-  if (id == NULL)
-    return NULL;
-
-  if (workspace != NULL && (record = keel_workspace_lookup (workspace, id)) != NULL)
-    return g_strdup (keel_record_get_title (record));
-
-  return g_strdup (id);
-}
-
-static char *
 column_text (Column     *column,
              KeelRecord *record)
 {
   KeelListPagePrivate *priv = keel_list_page_get_instance_private (column->page);
-  const KeelField *field = column->field;
 
   if (column->decl->text != NULL)
     return column->decl->text (column->page, record);
 
-  if (field == NULL)
+  if (column->field == NULL)
     return g_strdup (keel_record_get_id (record));
 
-  switch (field->type)
-    {
-    case KEEL_FIELD_ENUM:
-      return g_strdup (keel_field_choice_label (field, keel_record_get_string (record, field->key)));
-    case KEEL_FIELD_REF:
-      return ref_text (priv->workspace, keel_record_get_string (record, field->key));
-    case KEEL_FIELD_BOOLEAN:
-      return g_strdup (keel_record_get_boolean (record, field->key) ? _("Yes") : "");
-    default:
-      return keel_record_format_field (record, field->key);
-    }
+  return keel_field_dup_display_text (priv->workspace, record, column->field);
 }
 
 static double

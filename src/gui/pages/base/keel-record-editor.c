@@ -14,6 +14,7 @@
 #include "keel-adaptive-layout.h"
 #include "keel-field-row.h"
 #include "keel-page.h"
+#include "keel-parts-section.h"
 #include "keel-record-editor.h"
 
 typedef struct
@@ -24,11 +25,13 @@ typedef struct
   const KeelKind      *kind;
   KeelRecord          *draft;
   KeelRecord          *baseline;   /* what the draft started as */
+  GListStore          *parts;      /* editing a part: the list it is in */
 
   AdwWindowTitle      *window_title;
   GtkWidget           *save_button;
   AdwPreferencesPage  *page;
   GPtrArray           *rows;       /* the field rows, in table order */
+  GPtrArray           *sections;   /* a KeelPartsSection per CHILDREN field */
   GHashTable          *touched;    /* rows edited since they were shown */
   char                *focus_key;
   gboolean             can_save;
@@ -42,6 +45,7 @@ enum {
   PROP_WORKSPACE,
   PROP_KIND,
   PROP_RECORD,
+  PROP_PARTS,
   N_PROPS
 };
 
@@ -102,8 +106,10 @@ destroy_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void row_changed_cb (GtkWidget        *row,
-                            KeelRecordEditor *self);
+static void row_changed_cb      (GtkWidget        *row,
+                                 KeelRecordEditor *self);
+static void section_changed_cb  (KeelPartsSection *section,
+                                 KeelRecordEditor *self);
 
 static void
 add_field_rows (KeelRecordEditor *self)
@@ -134,6 +140,21 @@ add_field_rows (KeelRecordEditor *self)
       if (field->flags & KEEL_FIELD_MULTILINE)
         group = NULL;
     }
+
+  /* Parts after the fields, a section each */
+  for (guint i = 0; i < priv->kind->n_fields; i++)
+    {
+      const KeelField *field = &priv->kind->fields[i];
+      GtkWidget *section;
+
+      if (field->type != KEEL_FIELD_CHILDREN)
+        continue;
+
+      section = keel_parts_section_new (priv->workspace, priv->draft, field->key,
+                                        (KeelPartsSectionChanged) section_changed_cb, self);
+      adw_preferences_page_add (priv->page, ADW_PREFERENCES_GROUP (section));
+      g_ptr_array_add (priv->sections, section);
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -147,6 +168,13 @@ row_changed_cb (GtkWidget        *row,
   KeelRecordEditorPrivate *priv = keel_record_editor_get_instance_private (self);
 
   g_hash_table_add (priv->touched, row);
+  keel_record_editor_draft_changed (self);
+}
+
+static void
+section_changed_cb (KeelPartsSection *section,
+                    KeelRecordEditor *self)
+{
   keel_record_editor_draft_changed (self);
 }
 
@@ -254,6 +282,7 @@ keel_record_editor_dispose (GObject *object)
   KeelRecordEditorPrivate *priv = keel_record_editor_get_instance_private (self);
 
   g_clear_pointer (&priv->rows, g_ptr_array_unref);
+  g_clear_pointer (&priv->sections, g_ptr_array_unref);
   g_clear_pointer (&priv->touched, g_hash_table_unref);
 
   G_OBJECT_CLASS (keel_record_editor_parent_class)->dispose (object);
@@ -269,6 +298,7 @@ keel_record_editor_finalize (GObject *object)
   g_clear_object (&priv->record);
   g_clear_object (&priv->draft);
   g_clear_object (&priv->baseline);
+  g_clear_object (&priv->parts);
   g_free (priv->kind_name);
   g_free (priv->focus_key);
 
@@ -298,6 +328,10 @@ keel_record_editor_get_property (GObject    *object,
       g_value_set_object (value, priv->record);
       break;
 
+    case PROP_PARTS:
+      g_value_set_object (value, priv->parts);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -324,6 +358,10 @@ keel_record_editor_set_property (GObject      *object,
 
     case PROP_RECORD:
       priv->record = g_value_dup_object (value);
+      break;
+
+    case PROP_PARTS:
+      priv->parts = g_value_dup_object (value);
       break;
 
     default:
@@ -355,6 +393,12 @@ keel_record_editor_class_init (KeelRecordEditorClass *klass)
     g_param_spec_object ("record", NULL, NULL,
                          KEEL_TYPE_RECORD,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* Editing a part of a record: the list (of the editor's draft that owns
+   * it) a new part is added to, instead of the workspace */
+  properties[PROP_PARTS] =
+    g_param_spec_object ("parts", NULL, NULL,
+                         G_TYPE_LIST_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* ::saved (KeelRecord *record): the record as it is now in the workspace */
@@ -380,6 +424,7 @@ keel_record_editor_init (KeelRecordEditor *self)
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
 
   priv->rows = g_ptr_array_new ();
+  priv->sections = g_ptr_array_new ();
   priv->touched = g_hash_table_new (NULL, NULL);
 
   priv->window_title = ADW_WINDOW_TITLE (adw_window_title_new ("", NULL));
@@ -493,6 +538,26 @@ keel_record_editor_get_row (KeelRecordEditor *self,
   return NULL;
 }
 
+GtkWidget *
+keel_record_editor_get_parts_section (KeelRecordEditor *self,
+                                      const char       *key)
+{
+  KeelRecordEditorPrivate *priv = keel_record_editor_get_instance_private (self);
+
+  g_return_val_if_fail (KEEL_IS_RECORD_EDITOR (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; priv->sections != NULL && i < priv->sections->len; i++)
+    {
+      KeelPartsSection *section = g_ptr_array_index (priv->sections, i);
+
+      if (g_str_equal (keel_parts_section_get_field (section)->key, key))
+        return GTK_WIDGET (section);
+    }
+
+  return NULL;
+}
+
 void
 keel_record_editor_add_section (KeelRecordEditor *self,
                                 GtkWidget        *section)
@@ -587,7 +652,16 @@ keel_record_editor_save (KeelRecordEditor *self)
   if (priv->closing || !keel_record_editor_can_save (self))
     return FALSE;
 
-  if (priv->record != NULL)
+  if (priv->parts != NULL)
+    {
+      /* A part lives in the draft of the record's editor until that saves */
+      if (priv->record == NULL)
+        g_list_store_append (priv->parts, priv->draft);
+      else
+        keel_record_assign (priv->record, priv->draft);
+      saved = g_object_ref (priv->record != NULL ? priv->record : priv->draft);
+    }
+  else if (priv->record != NULL)
     {
       keel_record_assign (priv->record, priv->draft);
       saved = g_object_ref (priv->record);
@@ -605,7 +679,8 @@ keel_record_editor_save (KeelRecordEditor *self)
 
   g_signal_emit (self, signals[SAVED], 0, saved);
 
-  keel_page_toast (GTK_WIDGET (self), message);
+  if (message != NULL)
+    keel_page_toast (GTK_WIDGET (self), message);
   keel_record_editor_close (self);
 
   return TRUE;

@@ -59,6 +59,10 @@ const KeelKind *keel_record_editor_get_kind     (KeelRecordEditor *self);
 /* The row of @key, or NULL */
 GtkWidget      *keel_record_editor_get_row      (KeelRecordEditor *self,
                                                  const char       *key);
+/* The section listing the parts of the KEEL_FIELD_CHILDREN field @key
+ * (a KeelPartsSection), or NULL */
+GtkWidget      *keel_record_editor_get_parts_section (KeelRecordEditor *self,
+                                                 const char       *key);
 /* Adds @section (an AdwPreferencesGroup, or any widget, put in one) after
  * the rows and the sections before it */
 void            keel_record_editor_add_section  (KeelRecordEditor *self,
