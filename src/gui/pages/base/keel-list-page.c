@@ -422,6 +422,13 @@ update_view (KeelListPage *self)
   if (total > 0 && shown < total)
     /* Translators: "3 of 12 resources" */
     count = g_strdup_printf (C_("count", "%u of %u %s"), shown, total, plural);
+  else if (total == 1)
+    {
+      g_autofree char *singular = g_utf8_strdown (keel_kind_get_label (DECL (self)->kind), -1);
+
+      /* Translators: "1 resource" */
+      count = g_strdup_printf (C_("count", "1 %s"), singular);
+    }
   else if (total > 0)
     /* Translators: "12 resources" */
     count = g_strdup_printf (C_("count", "%u %s"), total, plural);
@@ -433,6 +440,8 @@ update_view (KeelListPage *self)
 }
 
 /* The dropdown of a filter on a person, by name */
+/* The people, by name, after "All"; what was chosen stays chosen while
+ * that person is there. Left alone when no one came, went or was renamed. */
 static void
 fill_person_filter (KeelListPage *self,
                     guint         index)
@@ -440,11 +449,19 @@ fill_person_filter (KeelListPage *self,
   KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
   GtkDropDown *drop = g_ptr_array_index (priv->filter_drops, index);
   GPtrArray *values = g_ptr_array_index (priv->filter_values, index);
+  GListModel *old_labels = gtk_drop_down_get_model (drop);
+  guint selected = gtk_drop_down_get_selected (drop);
+  g_autofree char *chosen = NULL;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) new_values = g_ptr_array_new_with_free_func (g_free);
+  gboolean same;
+  guint select = 0;
 
-  g_ptr_array_set_size (values, 0);
+  if (selected != GTK_INVALID_LIST_POSITION && selected < values->len)
+    chosen = g_strdup (g_ptr_array_index (values, selected));
+
   gtk_string_list_append (labels, C_("filter", "All"));
-  g_ptr_array_add (values, NULL);
+  g_ptr_array_add (new_values, NULL);
 
   if (priv->workspace != NULL)
     {
@@ -454,13 +471,42 @@ fill_person_filter (KeelListPage *self,
         {
           g_autoptr(KeelRecord) person = g_list_model_get_item (people, i);
 
+          if (g_strcmp0 (chosen, keel_record_get_id (person)) == 0)
+            select = new_values->len;
           gtk_string_list_append (labels, keel_record_get_title (person));
-          g_ptr_array_add (values, g_strdup (keel_record_get_id (person)));
+          g_ptr_array_add (new_values, g_strdup (keel_record_get_id (person)));
         }
     }
 
+  same = old_labels != NULL && new_values->len == values->len &&
+         g_list_model_get_n_items (old_labels) == new_values->len;
+  for (guint i = 1; same && i < new_values->len; i++)
+    same = g_strcmp0 (g_ptr_array_index (values, i), g_ptr_array_index (new_values, i)) == 0 &&
+           g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (old_labels), i),
+                      gtk_string_list_get_string (labels, i)) == 0;
+  if (same)
+    return;
+
+  g_ptr_array_set_size (values, 0);
+  for (guint i = 0; i < new_values->len; i++)
+    g_ptr_array_add (values, g_strdup (g_ptr_array_index (new_values, i)));
   gtk_drop_down_set_model (drop, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (drop, 0);
+  gtk_drop_down_set_selected (drop, select);
+}
+
+static void
+fill_person_filters (KeelListPage *self)
+{
+  KeelListPageClassPrivate *decl = DECL (self);
+
+  for (guint i = 0; decl->filters != NULL && i < decl->filters->len; i++)
+    {
+      FilterDecl *filter = &g_array_index (decl->filters, FilterDecl, i);
+      const KeelField *field = filter->key ? keel_kind_find_field (decl->kind, filter->key) : NULL;
+
+      if (field != NULL && field->type == KEEL_FIELD_REF)
+        fill_person_filter (self, i);
+    }
 }
 
 static void filter_changed_cb (KeelListPage *self);
@@ -579,6 +625,9 @@ refresh_cb (gpointer data)
   g_hash_table_iter_init (&iter, priv->bound);
   while (g_hash_table_iter_next (&iter, &item, NULL))
     update_cell (item);
+
+  /* Someone came, went or was renamed */
+  fill_person_filters (self);
 
   /* An edit may move a record in or out of the filters, or in the order */
   gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -1109,14 +1158,7 @@ keel_list_page_set_workspace (KeelListPage  *self,
   gtk_filter_list_model_set_model (priv->filter_model, NULL);
   g_set_object (&priv->workspace, workspace);
 
-  for (guint i = 0; i < decl->filters->len; i++)
-    {
-      FilterDecl *filter = &g_array_index (decl->filters, FilterDecl, i);
-      const KeelField *field = filter->key ? keel_kind_find_field (decl->kind, filter->key) : NULL;
-
-      if (field != NULL && field->type == KEEL_FIELD_REF)
-        fill_person_filter (self, i);
-    }
+  fill_person_filters (self);
 
   if (workspace != NULL)
     {
