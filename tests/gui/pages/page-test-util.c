@@ -399,3 +399,23 @@ page_test_search (KeelListPage *page,
   gtk_editable_set_text (GTK_EDITABLE (keel_list_page_get_search_entry (page)), text);
   page_test_iterate (300);
 }
+
+GtkWidget *
+page_test_find_descendant (GtkWidget *widget,
+                           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = page_test_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -55,6 +55,9 @@ void        page_test_respond       (GtkWidget     *dialog,
 /* Renders @widget as it is now; (transfer full) */
 GdkTexture *page_test_render        (GtkWidget     *widget);
 
+/* @widget or the first widget of @type inside it, depth first, or NULL */
+GtkWidget  *page_test_find_descendant (GtkWidget     *widget,
+                                       GType          type);
 /* The editor window shown, or NULL (a closed one is hidden until destroyed) */
 GtkWidget  *page_test_find_editor   (void);
 /* TRUE once no editor window is left: for page_test_wait () */

@@ -259,9 +259,20 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Free text may be cut short (the title column gives way first); ids,
+   * names, choices, dates and numbers are shown whole, and a narrow
+   * window scrolls the table sideways */
   if (column_is_title (column))
-    gtk_label_set_width_chars (GTK_LABEL (label), 16);
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 16);
+    }
+  else if ((column->field != NULL && column->field->type == KEEL_FIELD_STRING) ||
+           (column->field == NULL && column->decl->text != NULL && column->decl->number == NULL))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+    }
   if (column->field == NULL && column->decl->text == NULL)
     gtk_widget_add_css_class (label, "dim-label");
   if (column->field != NULL && column->field->type != KEEL_FIELD_STRING && column_is_numeric (column))
@@ -512,6 +523,43 @@ fill_person_filters (KeelListPage *self)
 static void filter_changed_cb (KeelListPage *self);
 
 static void
+filter_label_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+/* In the popover, the entries as they are */
+static void
+filter_entry_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  GtkStringObject *entry = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (entry));
+}
+
+/* On the button, the filter's name while it lets everything through
+ * ("Status", not "All"), else the entry chosen */
+static void
+filter_button_bind_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       GtkDropDown              *drop)
+{
+  GListModel *entries = gtk_drop_down_get_model (drop);
+  GtkStringObject *entry = gtk_list_item_get_item (item);
+  g_autoptr(GObject) all = entries ? g_list_model_get_item (entries, 0) : NULL;
+  const char *text = gtk_string_object_get_string (entry);
+
+  if ((GObject *) entry == all)
+    text = gtk_widget_get_tooltip_text (GTK_WIDGET (drop));
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
 add_filter_dropdowns (KeelListPage *self)
 {
   KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
@@ -526,6 +574,7 @@ add_filter_dropdowns (KeelListPage *self)
       GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
       const char *name;
       GtkWidget *drop;
+      GtkListItemFactory *factory;
 
       gtk_string_list_append (labels, C_("filter", "All"));
       g_ptr_array_add (values, NULL);
@@ -546,6 +595,16 @@ add_filter_dropdowns (KeelListPage *self)
       name = field != NULL ? keel_field_get_label (field) : g_dgettext (GETTEXT_PACKAGE, filter->label);
       drop = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
       gtk_widget_set_tooltip_text (drop, name);
+      factory = gtk_signal_list_item_factory_new ();
+      g_signal_connect (factory, "setup", G_CALLBACK (filter_label_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (filter_button_bind_cb), drop);
+      gtk_drop_down_set_factory (GTK_DROP_DOWN (drop), factory);
+      g_object_unref (factory);
+      factory = gtk_signal_list_item_factory_new ();
+      g_signal_connect (factory, "setup", G_CALLBACK (filter_label_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (filter_entry_bind_cb), NULL);
+      gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop), factory);
+      g_object_unref (factory);
       gtk_accessible_update_property (GTK_ACCESSIBLE (drop),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                       -1);
@@ -746,8 +805,9 @@ keel_list_page_constructed (GObject *object)
   gtk_accessible_update_property (GTK_ACCESSIBLE (priv->add_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, add,
                                   -1);
-  /* Translators: "Search Resources" */
-  search = g_strdup_printf (C_("search entry", "Search %s"), plural);
+  /* The page's title says what is searched; "Search Interested parties"
+   * would not fit a narrow window */
+  search = g_strdup (C_("search entry", "Search"));
   g_object_set (priv->search_entry, "placeholder-text", search, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (priv->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, search,

@@ -36,7 +36,7 @@ latest_feedback_text (KeelListPage *page,
 {
   GDateTime *on = keel_interested_party_get_latest_feedback_date (KEEL_INTERESTED_PARTY (record));
 
-  return on != NULL ? keel_date_format (on) : NULL;
+  return on != NULL ? keel_date_format (on) : g_strdup (C_("feedback", "Never"));
 }
 
 static double
@@ -48,17 +48,31 @@ latest_feedback_number (KeelListPage *page,
   return on != NULL ? (double) g_date_time_to_unix (on) : -INFINITY;
 }
 
+/* Whether the party was heard from in the last year */
+static gboolean
+heard_lately (KeelRecord *record)
+{
+  GDateTime *on = keel_interested_party_get_latest_feedback_date (KEEL_INTERESTED_PARTY (record));
+  g_autoptr(GDateTime) today = keel_date_today ();
+  g_autoptr(GDateTime) year_ago = keel_date_add_months (today, -12);
+
+  return on != NULL && keel_date_compare (on, year_ago) > 0;
+}
+
+/* Feedback more than a year old is worth asking again */
+static const char *
+latest_feedback_style (KeelListPage *page,
+                       KeelRecord   *record)
+{
+  return heard_lately (record) ? NULL : "warning";
+}
+
 static gboolean
 heard_filter (KeelListPage *page,
               KeelRecord   *record,
               guint         choice)
 {
-  GDateTime *on = keel_interested_party_get_latest_feedback_date (KEEL_INTERESTED_PARTY (record));
-  g_autoptr(GDateTime) today = keel_date_today ();
-  g_autoptr(GDateTime) year_ago = keel_date_add_months (today, -12);
-  gboolean heard = on != NULL && keel_date_compare (on, year_ago) > 0;
-
-  return choice == 1 ? heard : !heard;
+  return choice == 1 ? heard_lately (record) : !heard_lately (record);
 }
 
 static void
@@ -70,6 +84,7 @@ keel_parties_page_class_init (KeelPartiesPageClass *klass)
   keel_list_page_class_add_column (page_class, "name");
   keel_list_page_class_add_computed_column (page_class, "latest_feedback", N_("Latest feedback"),
                                             latest_feedback_text, latest_feedback_number);
+  keel_list_page_class_set_column_style (page_class, "latest_feedback", latest_feedback_style);
   keel_list_page_class_add_custom_filter (page_class, N_("Feedback"), heard_choices, heard_filter);
   keel_list_page_class_set_empty_state (page_class, "x-office-address-book-symbolic",
                                         N_("No Interested Parties Yet"),

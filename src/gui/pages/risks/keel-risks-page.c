@@ -33,7 +33,9 @@ static char *
 score_text (KeelListPage *page,
             KeelRecord   *record)
 {
-  return keel_risk_format_score (KEEL_RISK (record));
+  char *score = keel_risk_format_score (KEEL_RISK (record));
+
+  return score != NULL ? score : g_strdup (_("Not rated"));
 }
 
 static double
@@ -53,8 +55,9 @@ score_style (KeelListPage *page,
       return "error";
     case KEEL_RISK_LEVEL_MEDIUM:
       return "warning";
-    case KEEL_RISK_LEVEL_LOW:
     case KEEL_RISK_LEVEL_NONE:
+      return "dim-label";
+    case KEEL_RISK_LEVEL_LOW:
     default:
       return NULL;
     }
