@@ -218,6 +218,44 @@ save_part (KeelRecordEditor *part)
   g_assert_true (page_test_wait (pointer_cleared, &part, 2000));
 }
 
+/* The first button under @root whose tooltip is @tooltip or whose
+ * content says @tooltip, or NULL */
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child))
+        {
+          GtkWidget *content = gtk_button_get_child (GTK_BUTTON (child));
+
+          if (g_strcmp0 (gtk_widget_get_tooltip_text (child), text) == 0 ||
+              (ADW_IS_BUTTON_CONTENT (content) &&
+               g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (content)), text) == 0))
+            return child;
+        }
+      if ((found = find_button_labelled (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+assert_label (GtkWidget  *widget,
+              const char *label)
+{
+  g_autofree char *error = NULL;
+
+  g_assert_nonnull (widget);
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  if (error != NULL)
+    g_error ("accessible label: %s", error);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Risks                                                                    */
 /* ------------------------------------------------------------------------ */
@@ -430,7 +468,11 @@ test_risk_decisions_draft (void)
   save_part (part);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (keel_parts_section_get_row (decisions, 1))),
                    ==, "Isolate the server from the office network");
-  keel_parts_section_remove_part (decisions, 0);
+  /* The row's Remove button, and the section's Add, say what they do */
+  assert_label (find_button_labelled (keel_parts_section_get_row (decisions, 0), "Remove"), "Remove");
+  assert_label (find_button_labelled (GTK_WIDGET (decisions), "Add"), "Add");
+  g_signal_emit_by_name (find_button_labelled (keel_parts_section_get_row (decisions, 0), "Remove"), "clicked");
+  page_test_iterate (50);
   g_assert_cmpuint (keel_parts_section_get_n_rows (decisions), ==, 1);
   save (editor);
   {
@@ -590,9 +632,21 @@ test_parties (void)
   g_assert_cmpstr (keel_list_page_get_state (page), ==, "no-results");
   set_filter (page, 0, 0);
 
-  /* Feedback for the regulator, through its editor */
+  /* Feedback for the regulator, through its editor's Add button */
   editor = open_record (page, regulator);
-  add_feedback (get_section (editor, "feedback"), "2026-03-20", "Audit announced for the autumn");
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (get_section (editor, "feedback")), "Add"), "clicked");
+  page_test_iterate (100);
+  {
+    KeelRecordEditor *part = find_part_editor (editor);
+
+    g_assert_nonnull (part);
+    g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (adw_header_bar_get_title_widget (
+                       ADW_HEADER_BAR (page_test_find_descendant (GTK_WIDGET (part), ADW_TYPE_HEADER_BAR))))),
+                     ==, "New Feedback");
+    page_test_set_text (part, "note", "Audit announced for the autumn");
+    page_test_set_text (part, "on", "2026-03-20");
+    save_part (part);
+  }
   save (editor);
   assert_cell (page, "latest_feedback", regulator, "2026-03-20");
   g_assert_nonnull (find_cell (page, "2026-03-20"));

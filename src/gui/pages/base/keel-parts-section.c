@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "keel-adaptive-layout.h"
 #include "keel-field-row.h"
 #include "keel-record-editor.h"
 
@@ -300,10 +301,11 @@ keel_parts_section_open_part (KeelPartsSection *self,
                          NULL);
   g_signal_connect_object (editor, "saved", G_CALLBACK (part_saved_cb), self, 0);
 
+  /* Over the record's editor, no larger than it */
+  gtk_window_set_default_size (GTK_WINDOW (editor), 480, 520);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  gtk_window_set_default_size (GTK_WINDOW (editor), 480, 520);
+    _keel_editor_fit_parent (GTK_WINDOW (editor), GTK_WINDOW (root));
   gtk_window_present (GTK_WINDOW (editor));
 
   return editor;
