@@ -419,3 +419,36 @@ page_test_find_descendant (GtkWidget *widget,
 
   return NULL;
 }
+
+GtkWidget *
+page_test_find_label (GtkWidget  *root,
+                      const char *text)
+{
+  for (GtkWidget *w = root; w != NULL; )
+    {
+      if (GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (w)), text) == 0)
+        return w;
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != root && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == root ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+
+  return NULL;
+}
+
+void
+page_test_assert_label (GtkWidget  *widget,
+                        const char *label)
+{
+  g_autofree char *error = NULL;
+
+  g_assert_nonnull (widget);
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  if (error != NULL)
+    g_error ("accessible label: %s", error);
+}

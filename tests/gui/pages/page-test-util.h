@@ -58,6 +58,12 @@ GdkTexture *page_test_render        (GtkWidget     *widget);
 /* @widget or the first widget of @type inside it, depth first, or NULL */
 GtkWidget  *page_test_find_descendant (GtkWidget     *widget,
                                        GType          type);
+/* The first label under @root (itself included) showing @text, or NULL */
+GtkWidget  *page_test_find_label    (GtkWidget     *root,
+                                     const char    *text);
+/* Fails unless @widget's accessible name is @label */
+void        page_test_assert_label  (GtkWidget     *widget,
+                                     const char    *label);
 /* The editor window shown, or NULL (a closed one is hidden until destroyed) */
 GtkWidget  *page_test_find_editor   (void);
 /* TRUE once no editor window is left: for page_test_wait () */

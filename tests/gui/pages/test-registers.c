@@ -384,18 +384,6 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
-static void
-assert_label (GtkWidget  *widget,
-              const char *label)
-{
-  g_autofree char *error = NULL;
-
-  g_assert_nonnull (widget);
-  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-  if (error != NULL)
-    g_error ("accessible label: %s", error);
-}
-
 /* Accessible names are the visible labels: no mnemonic, no repetition */
 static void
 test_accessible_names (void)
@@ -405,13 +393,13 @@ test_accessible_names (void)
   KeelListPage *page = open_page (folder, "resources", &window);
   KeelRecordEditor *editor;
 
-  assert_label (find_button (GTK_WIDGET (page), "page.new"), "Add Resource");
+  page_test_assert_label (find_button (GTK_WIDGET (page), "page.new"), "Add Resource");
 
   editor = KEEL_RECORD_EDITOR (keel_list_page_open_editor (page, lookup (window, "RES-1"), NULL));
   page_test_iterate (50);
-  assert_label (find_button (GTK_WIDGET (editor), "editor.save"), "Save");
-  assert_label (find_button (GTK_WIDGET (editor), "editor.cancel"), "Cancel");
-  assert_label (keel_field_row_get_calendar_button (keel_record_editor_get_row (editor, "approved_on")),
+  page_test_assert_label (find_button (GTK_WIDGET (editor), "editor.save"), "Save");
+  page_test_assert_label (find_button (GTK_WIDGET (editor), "editor.cancel"), "Cancel");
+  page_test_assert_label (keel_field_row_get_calendar_button (keel_record_editor_get_row (editor, "approved_on")),
                 "Choose date for Approved on");
   keel_record_editor_close (editor);
   g_assert_true (page_test_wait (page_test_no_editor, NULL, 2000));
