@@ -178,7 +178,10 @@ test_on_screen (void)
   for (guint l = 0; l < G_N_ELEMENTS (looks); l++)
     {
       KeelRecordEditor *editor;
+      KeelPartsSection *decisions;
+      GtkWidget *part;
       g_autofree char *editor_name = NULL;
+      g_autofree char *part_name = NULL;
 
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                           looks[l].dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_DEFAULT);
@@ -214,7 +217,16 @@ test_on_screen (void)
       page_test_iterate (300);
       editor_name = g_strdup_printf ("risk-editor-%s", looks[l].name);
       shoot (GTK_WIDGET (editor), editor_name);
-      g_assert_cmpuint (keel_parts_section_get_n_rows (KEEL_PARTS_SECTION (keel_record_editor_get_parts_section (editor, "decisions"))), ==, 2);
+      decisions = KEEL_PARTS_SECTION (keel_record_editor_get_parts_section (editor, "decisions"));
+      g_assert_cmpuint (keel_parts_section_get_n_rows (decisions), ==, 2);
+
+      /* A decision's editor, over the risk's and no wider */
+      part = keel_parts_section_open_part (decisions, 0);
+      page_test_iterate (300);
+      g_assert_cmpint (gtk_widget_get_width (part), <=, gtk_widget_get_width (GTK_WIDGET (editor)));
+      part_name = g_strdup_printf ("risk-decision-editor-%s", looks[l].name);
+      shoot (part, part_name);
+      keel_record_editor_close (KEEL_RECORD_EDITOR (part));
       keel_record_editor_close (editor);
       g_assert_true (page_test_wait (page_test_no_editor, NULL, 2000));
     }
