@@ -47,33 +47,23 @@ guint _keel_workspace_signals[N_SIGNALS];
 const GType *
 keel_workspace_get_kinds (guint *n_kinds)
 {
-  static GType kinds[17];
-  static gsize initialized;
+  static GType *kinds;
+  static guint n;
 
-  if (g_once_init_enter (&initialized))
+  if (g_once_init_enter (&kinds))
     {
-      kinds[0] = KEEL_TYPE_PERSON;
-      kinds[1] = KEEL_TYPE_POLICY;
-      kinds[2] = KEEL_TYPE_OBJECTIVE;
-      kinds[3] = KEEL_TYPE_COMMUNICATION;
-      kinds[4] = KEEL_TYPE_REVIEW;
-      kinds[5] = KEEL_TYPE_ACTION;
-      kinds[6] = KEEL_TYPE_ROLE_ASSIGNMENT;
-      kinds[7] = KEEL_TYPE_RESOURCE;
-      kinds[8] = KEEL_TYPE_TRAINING;
-      kinds[9] = KEEL_TYPE_IMPROVEMENT;
-      kinds[10] = KEEL_TYPE_PROCESS;
-      kinds[11] = KEEL_TYPE_AUDIT;
-      kinds[12] = KEEL_TYPE_EVIDENCE;
-      kinds[13] = KEEL_TYPE_RISK;
-      kinds[14] = KEEL_TYPE_CONTEXT_ISSUE;
-      kinds[15] = KEEL_TYPE_INTERESTED_PARTY;
-      kinds[16] = KEEL_TYPE_DISPATCH;
-      g_once_init_leave (&initialized, 1);
+      const KeelKind * const *all = keel_kinds_get_all (&n);
+      GType *types = g_new (GType, n);
+
+      for (guint i = 0; i < n; i++)
+        types[i] = keel_kind_get_gtype (all[i]);
+      g_once_init_leave (&kinds, types);
     }
+  else
+    keel_kinds_get_all (&n);
 
   if (n_kinds != NULL)
-    *n_kinds = G_N_ELEMENTS (kinds);
+    *n_kinds = n;
 
   return kinds;
 }
@@ -87,21 +77,15 @@ keel_workspace_get_kinds (guint *n_kinds)
 GType
 keel_workspace_kind_from_name (const char *name)
 {
-  guint n;
-  const GType *kinds = keel_workspace_get_kinds (&n);
+  const KeelKind *kind;
 
   g_return_val_if_fail (name != NULL, G_TYPE_INVALID);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GTypeClass) klass = g_type_class_ref (kinds[i]);
-      KeelRecordClass *rclass = KEEL_RECORD_CLASS (klass);
+  kind = keel_kind_lookup (name);
+  if (kind == NULL || kind->collection == NULL)
+    return G_TYPE_INVALID;
 
-      if (g_strcmp0 (rclass->kind, name) == 0 || g_strcmp0 (rclass->collection, name) == 0)
-        return kinds[i];
-    }
-
-  return G_TYPE_INVALID;
+  return keel_kind_get_gtype (kind);
 }
 
 static int
@@ -598,33 +582,25 @@ keel_workspace_next_id (KeelWorkspace *self,
                         GType          kind,
                         GDateTime     *when)
 {
-  g_autoptr(GTypeClass) tclass = NULL;
+  g_autoptr(GDateTime) today = NULL;
   g_autofree char *key = NULL;
-  KeelRecordClass *klass;
+  const KeelKind *desc;
   guint number;
 
   g_return_val_if_fail (KEEL_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (kind_index (kind) >= 0, NULL);
 
-  tclass = g_type_class_ref (kind);
-  klass = KEEL_RECORD_CLASS (tclass);
-
-  if (strcmp (klass->id_prefix, "MR") == 0)
-    {
-      g_autoptr(GDateTime) today = when ? g_date_time_ref (when) : keel_date_today ();
-      key = g_strdup_printf ("MR-%04d", g_date_time_get_year (today));
-    }
-  else
-    key = g_strdup (klass->id_prefix);
+  desc = keel_kind_for_type (kind);
+  if (when == NULL)
+    today = keel_date_today ();
+  key = keel_kind_counter_key (desc, when, today);
 
   number = GPOINTER_TO_UINT (g_hash_table_lookup (self->counters, key)) + 1;
 
   /* Never collide with a record added with an explicit id */
   for (;;)
     {
-      g_autofree char *candidate = strcmp (klass->id_prefix, "MR") == 0
-        ? g_strdup_printf ("%s-%02u", key, number)
-        : g_strdup_printf ("%s-%u", key, number);
+      g_autofree char *candidate = keel_kind_format_id (desc, key, number);
 
       if (!g_hash_table_contains (self->by_id, candidate))
         {
@@ -656,19 +632,20 @@ keel_workspace_insert (KeelWorkspace *self,
 
   if (keel_record_get_id (record) == NULL)
     {
-      GDateTime *when = KEEL_IS_REVIEW (record) ? keel_record_get_date (record, "start") : NULL;
+      const char *date_key = keel_record_get_kind_desc (record)->id_date_key;
+      GDateTime *when = date_key != NULL ? keel_record_get_date (record, date_key) : NULL;
       g_autofree char *id = keel_workspace_next_id (self, G_OBJECT_TYPE (record), when);
       keel_record_set_id (record, id);
     }
   else
     {
-      KeelRecordClass *klass = KEEL_RECORD_GET_CLASS (record);
       g_autofree char *key = NULL;
       guint64 number;
 
       g_return_if_fail (!g_hash_table_contains (self->by_id, keel_record_get_id (record)));
 
-      if (keel_workspace_reader_parse_id (klass->id_prefix, keel_record_get_id (record), &key, &number) &&
+      if (keel_kind_parse_id (keel_record_get_kind_desc (record), keel_record_get_id (record),
+                              &key, &number) &&
           number > GPOINTER_TO_UINT (g_hash_table_lookup (self->counters, key)))
         g_hash_table_replace (self->counters, g_steal_pointer (&key),
                               GUINT_TO_POINTER ((guint) number));
