@@ -86,8 +86,12 @@ void     _keel_workspace_schedule_watch    (KeelWorkspace         *self);
 
 /* keel-workspace-backups.c */
 char    *_keel_workspace_timestamp_name    (const char            *prefix);
-void     _keel_workspace_backup_current    (GFile                 *folder,
-                                            GFile                 *file);
+char    *_keel_workspace_backup_keep       (const char            *folder,
+                                            const char            *file,
+                                            GError               **error);
+void     _keel_workspace_backup_forget     (const char            *folder,
+                                            const char            *name);
+void     _keel_workspace_backup_rotate     (const char            *folder);
 
 /* keel-workspace-refs.c: calls @visit for every reference in every record */
 typedef void (*KeelWorkspaceVisitRef) (KeelRecord      *top,
