@@ -76,6 +76,57 @@ set_errno_error (GError    **error,
   return FALSE;
 }
 
+/* Checks what @fd is, not what its path says: a regular file of at most
+ * @max_size bytes; then lets reads block again. Closes @fd on failure. */
+static int
+check_opened (int           fd,
+              const char   *path,
+              gsize         max_size,
+              struct stat  *st,
+              GError      **error)
+{
+  g_autofree char *name = NULL;
+  struct stat local;
+
+  if (st == NULL)
+    st = &local;
+
+  if (fstat (fd, st) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      set_errno_error (error, saved_errno, path);
+      return -1;
+    }
+
+  name = g_filename_display_name (path);
+
+  if (!S_ISREG (st->st_mode))
+    {
+      close (fd);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s is not a regular file"), name);
+      return -1;
+    }
+
+  if ((guint64) st->st_size > (guint64) max_size)
+    {
+      g_autofree char *size = g_format_size ((guint64) st->st_size);
+      g_autofree char *limit = g_format_size ((guint64) max_size);
+
+      close (fd);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _("%s is too large (%s; Keel reads files of up to %s)"), name, size, limit);
+      return -1;
+    }
+
+  /* A regular file never blocks; reads are plain from here on */
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+
+  return fd;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Public API                                                               */
 /* ------------------------------------------------------------------------ */
@@ -167,13 +218,8 @@ keel_io_open_regular (const char   *path,
                       struct stat  *st,
                       GError      **error)
 {
-  g_autofree char *name = NULL;
-  struct stat local;
   int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
   int fd;
-
-  if (st == NULL)
-    st = &local;
 
   if (nofollow)
     flags |= O_NOFOLLOW;
@@ -185,40 +231,78 @@ keel_io_open_regular (const char   *path,
       return -1;
     }
 
-  if (fstat (fd, st) != 0)
+  return check_opened (fd, path, max_size, st, error);
+}
+
+/**
+ * keel_io_open_beneath:
+ * @root: a folder
+ * @relative: a path below it, '/'-separated, without "." or ".." parts
+ *
+ * Opens @relative inside @root as keel_io_open_regular() does, one part at
+ * a time and following no symbolic link on the way: whatever the path
+ * says, the file opened is inside @root.
+ *
+ * Returns: the descriptor, or -1 with @error set
+ */
+int
+keel_io_open_beneath (const char   *root,
+                      const char   *relative,
+                      gsize         max_size,
+                      struct stat  *st,
+                      GError      **error)
+{
+  g_auto(GStrv) parts = g_strsplit (relative, "/", -1);
+  g_autofree char *display = g_build_filename (root, relative, NULL);
+  guint n = g_strv_length (parts);
+  int dirfd;
+  int fd;
+
+  if (n == 0 || g_path_is_absolute (relative))
     {
+      set_errno_error (error, EINVAL, display);
+      return -1;
+    }
+
+  for (guint i = 0; i < n; i++)
+    if (parts[i][0] == '\0' || strcmp (parts[i], ".") == 0 || strcmp (parts[i], "..") == 0)
+      {
+        set_errno_error (error, EINVAL, display);
+        return -1;
+      }
+
+  dirfd = open (root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dirfd < 0)
+    {
+      set_errno_error (error, errno, display);
+      return -1;
+    }
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      int next = openat (dirfd, parts[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
       int saved_errno = errno;
 
-      close (fd);
-      set_errno_error (error, saved_errno, path);
-      return -1;
+      close (dirfd);
+      if (next < 0)
+        {
+          set_errno_error (error, saved_errno, display);
+          return -1;
+        }
+      dirfd = next;
     }
 
-  name = g_filename_display_name (path);
-
-  if (!S_ISREG (st->st_mode))
+  fd = openat (dirfd, parts[n - 1],
+               O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW);
+  if (fd < 0)
     {
-      close (fd);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("%s is not a regular file"), name);
+      set_errno_error (error, errno, display);
+      close (dirfd);
       return -1;
     }
+  close (dirfd);
 
-  if ((guint64) st->st_size > (guint64) max_size)
-    {
-      g_autofree char *size = g_format_size ((guint64) st->st_size);
-      g_autofree char *limit = g_format_size ((guint64) max_size);
-
-      close (fd);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                   _("%s is too large (%s; Keel reads files of up to %s)"), name, size, limit);
-      return -1;
-    }
-
-  /* A regular file never blocks; reads are plain from here on */
-  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
-
-  return fd;
+  return check_opened (fd, display, max_size, st, error);
 }
 
 /**

@@ -59,6 +59,11 @@ int         keel_io_open_regular    (const char      *path,
                                      gsize            max_size,
                                      struct stat     *st,
                                      GError         **error);
+int         keel_io_open_beneath    (const char      *root,
+                                     const char      *relative,
+                                     gsize            max_size,
+                                     struct stat     *st,
+                                     GError         **error);
 GBytes     *keel_io_read_file       (const char      *path,
                                      gboolean         nofollow,
                                      gsize            max_size,

@@ -613,39 +613,29 @@ _keel_workspace_schedule_autosave (KeelWorkspace *self)
                                           autosave_cb, g_object_ref (self), g_object_unref);
 }
 
-/**
- * keel_workspace_check_writable:
- *
- * Makes sure the folder exists and a file can be created in it, by
+/* Makes sure the folder exists and a file can be created in it, by
  * creating and removing one. (Permission bits alone say nothing to root or
- * on a read-only mount.)
- */
-gboolean
-keel_workspace_check_writable (KeelWorkspace  *self,
-                               GError        **error)
+ * on a read-only mount.) */
+static gboolean
+probe_writable (GFile   *folder,
+                GError **error)
 {
-  g_autofree char *name = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = g_file_get_parse_name (folder);
   g_autofree char *probe = NULL;
-  const char *path;
+  const char *path = g_file_peek_path (folder);
   int fd;
 
-  g_return_val_if_fail (KEEL_IS_WORKSPACE (self), FALSE);
-
-  path = g_file_peek_path (self->folder);
-  name = g_file_get_parse_name (self->folder);
-
-  if (path == NULL || g_mkdir_with_parents (path, 0755) != 0)
+  if (path == NULL || !keel_io_mkdir (path, TRUE, &local_error))
     {
-      int saved_errno = errno;
-
       g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
                    _("The workspace folder %s cannot be created: %s"),
-                   name, g_strerror (saved_errno));
+                   name, local_error ? local_error->message : _("not a local folder"));
       return FALSE;
     }
 
   probe = g_build_filename (path, ".keel-write-test-XXXXXX", NULL);
-  fd = g_mkstemp_full (probe, O_RDWR, 0600);
+  fd = g_mkstemp_full (probe, O_RDWR | O_CLOEXEC, KEEL_IO_FILE_MODE);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -660,6 +650,67 @@ keel_workspace_check_writable (KeelWorkspace  *self,
   g_unlink (probe);
 
   return TRUE;
+}
+
+/**
+ * keel_workspace_check_writable:
+ *
+ * Makes sure the folder exists and a file can be created in it. It touches
+ * the disk: the window calls keel_workspace_check_writable_async().
+ */
+gboolean
+keel_workspace_check_writable (KeelWorkspace  *self,
+                               GError        **error)
+{
+  g_return_val_if_fail (KEEL_IS_WORKSPACE (self), FALSE);
+
+  return probe_writable (self->folder, error);
+}
+
+static void
+probe_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (probe_writable (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * keel_workspace_check_writable_async:
+ *
+ * keel_workspace_check_writable() on a worker thread.
+ */
+void
+keel_workspace_check_writable_async (KeelWorkspace       *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (KEEL_IS_WORKSPACE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, keel_workspace_check_writable_async);
+  g_task_set_task_data (task, g_object_ref (self->folder), g_object_unref);
+  g_task_run_in_thread (task, probe_thread);
+}
+
+gboolean
+keel_workspace_check_writable_finish (KeelWorkspace  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  g_return_val_if_fail (KEEL_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

@@ -53,6 +53,8 @@ struct _KeelWorkspace
   guint             saving : 1;
   guint             loading : 1;
   guint             recheck_after_save : 1;
+  guint             rereading : 1;     /* keel.json is being read again */
+  guint             reread_again : 1;  /* and changed again meanwhile */
 };
 
 enum {
