@@ -112,8 +112,8 @@ check_opened (int           fd,
 
   if ((guint64) st->st_size > (guint64) max_size)
     {
-      g_autofree char *size = g_format_size ((guint64) st->st_size);
-      g_autofree char *limit = g_format_size ((guint64) max_size);
+      g_autofree char *size = g_format_size_full ((guint64) st->st_size, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full ((guint64) max_size, G_FORMAT_SIZE_IEC_UNITS);
 
       close (fd);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
@@ -345,7 +345,7 @@ keel_io_read_file (const char   *path,
           if (allocated > max_size)
             {
               g_autofree char *name = g_filename_display_name (path);
-              g_autofree char *limit = g_format_size ((guint64) max_size);
+              g_autofree char *limit = g_format_size_full ((guint64) max_size, G_FORMAT_SIZE_IEC_UNITS);
 
               g_free (buffer);
               close (fd);

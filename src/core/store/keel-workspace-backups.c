@@ -260,6 +260,42 @@ _keel_workspace_backup_rotate (const char *folder)
 }
 
 /**
+ * _keel_workspace_backup_tidy:
+ * @file: keel.json
+ *
+ * On opening: finishes what a save that was interrupted left in backups/.
+ * A backup that is a second name of keel.json itself was kept for a save
+ * that never replaced the file: keel.json holds it, so it goes. Backups
+ * beyond KEEL_WORKSPACE_BACKUPS are left by a save that replaced the file
+ * but was stopped before it could rotate them: the rotation is done now.
+ */
+void
+_keel_workspace_backup_tidy (const char *folder,
+                             const char *file)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  struct stat current;
+  int dirfd;
+
+  if (stat (file, &current) != 0 || (dirfd = open_backups (folder, FALSE, NULL)) < 0)
+    return;
+
+  list = read_backups (dirfd);
+  for (guint i = 0; i < list->len; i++)
+    {
+      Backup *backup = list->pdata[i];
+      struct stat st;
+
+      if (fstatat (dirfd, backup->name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+          st.st_dev == current.st_dev && st.st_ino == current.st_ino)
+        keel_io_unlink (dirfd, backup->name, NULL);
+    }
+  close (dirfd);
+
+  _keel_workspace_backup_rotate (folder);
+}
+
+/**
  * keel_workspace_list_backups:
  *
  * Returns: (transfer full) (element-type GFile): the backups, newest first

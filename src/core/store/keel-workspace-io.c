@@ -95,7 +95,8 @@ _keel_workspace_apply_snapshot (KeelWorkspace         *self,
 }
 
 /* Removes what interrupted saves left: keel.json.AB12CD, Keel's own
- * temporary files (regular files only, never what a link points to) */
+ * temporary files (regular files only, never what a link points to), and
+ * tidies backups/ */
 static void
 remove_leftovers (GFile *folder,
                   GFile *file)
@@ -120,6 +121,9 @@ remove_leftovers (GFile *folder,
       if (lstat (leftover, &st) == 0 && S_ISREG (st.st_mode))
         keel_io_unlink (AT_FDCWD, leftover, NULL);
     }
+
+  if (g_file_peek_path (file) != NULL)
+    _keel_workspace_backup_tidy (path, g_file_peek_path (file));
 }
 
 /* Reads keel.json from one open file: a regular file of at most

@@ -94,6 +94,8 @@ char    *_keel_workspace_backup_keep       (const char            *folder,
 void     _keel_workspace_backup_forget     (const char            *folder,
                                             const char            *name);
 void     _keel_workspace_backup_rotate     (const char            *folder);
+void     _keel_workspace_backup_tidy       (const char            *folder,
+                                            const char            *file);
 
 /* keel-workspace-refs.c: calls @visit for every reference in every record */
 typedef void (*KeelWorkspaceVisitRef) (KeelRecord      *top,
