@@ -891,6 +891,359 @@ test_restore_modes (void)
   tmp_clear (&tmp);
 }
 
+/* Where the atomic exchange is missing, the check before the rename
+ * catches a write by another program that came before it */
+static int
+interloper_unsupported_hook (KeelIoOp    op,
+                             const char *path,
+                             gpointer    user_data)
+{
+  Interloper *in = user_data;
+
+  if (op == KEEL_IO_RENAME && g_strcmp0 (path, in->file) == 0 && in->fired++ == 0)
+    {
+      g_autofree char *temp = g_strconcat (in->file, ".other", NULL);
+
+      keel_test_write (temp, in->theirs);
+      g_assert_cmpint (rename (temp, in->file), ==, 0);
+      return ENOSYS;
+    }
+
+  return 0;
+}
+
+static void
+test_no_lost_update_fallback (void)
+{
+  Tmp tmp;
+  g_autoptr(KeelWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *kept = NULL;
+  Interloper in = { 0 };
+  Events events = { 0 };
+
+  tmp_init (&tmp);
+  workspace = new_saved_workspace (&tmp, "Ada");
+  g_signal_connect (workspace, "conflict", G_CALLBACK (conflict_cb), &events);
+  g_signal_connect (workspace, "reload-failed", G_CALLBACK (reload_failed_cb), &events);
+
+  in.file = tmp.file;
+  in.theirs = "{\"format\": \"keel-workspace\", \"version\": 1}\n";
+  rename_person (workspace, "Ours");
+  ours = g_bytes_unref_to_data (keel_workspace_serialize (workspace), &(gsize) { 0 });
+
+  _keel_io_set_fault_hook (interloper_unsupported_hook, &in);
+  keel_test_expect_log ("keel-workspace", G_LOG_LEVEL_WARNING, "*changed by another program*");
+  g_assert_false (keel_workspace_save (workspace, NULL, &error));
+  _keel_io_set_fault_hook (NULL, NULL);
+  keel_test_assert_expected_logs ();
+  g_assert_error (error, KEEL_ERROR, KEEL_ERROR_CONFLICT);
+
+  /* Theirs is open, ours beside it */
+  g_assert_cmpuint (events.conflict, ==, 1);
+  on_disk = keel_test_read (tmp.file, NULL);
+  kept = keel_test_read (events.conflict_path, NULL);
+  g_assert_cmpstr (on_disk, ==, in.theirs);
+  g_assert_cmpstr (kept, ==, ours);
+  g_assert_cmpuint (events.reload_failed, ==, 0);
+  g_assert_cmpuint (keel_workspace_count (workspace, KEEL_TYPE_PERSON), ==, 0);
+
+  g_signal_handlers_disconnect_by_data (workspace, &events);
+  g_free (events.conflict_path);
+  tmp_clear (&tmp);
+}
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!keel_workspace_save_finish (KEEL_WORKSPACE (object), result, error) && *error == NULL)
+    g_assert_not_reached ();
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "none");
+}
+
+/* An asynchronous save that meets theirs reads theirs on a worker, then
+ * says so */
+static void
+test_conflict_async (void)
+{
+  Tmp tmp;
+  g_autoptr(KeelWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *theirs = NULL;
+  Events events = { 0 };
+
+  tmp_init (&tmp);
+  workspace = new_saved_workspace (&tmp, "Ada");
+  g_signal_connect (workspace, "conflict", G_CALLBACK (conflict_cb), &events);
+
+  /* Theirs, a valid workspace with one person */
+  {
+    g_autoptr(KeelWorkspace) other = keel_workspace_new (tmp.folder);
+
+    g_assert_true (keel_workspace_load (other, NULL, NULL));
+    rename_person (other, "Theirs");
+    theirs = g_bytes_unref_to_data (keel_workspace_serialize (other), &(gsize) { 0 });
+    keel_test_write (tmp.file, theirs);
+  }
+
+  rename_person (workspace, "Ours");
+  keel_test_expect_log ("keel-workspace", G_LOG_LEVEL_WARNING, "*changed by another program*");
+  keel_workspace_save_async (workspace, NULL, save_done_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  keel_test_assert_expected_logs ();
+  g_assert_error (error, KEEL_ERROR, KEEL_ERROR_CONFLICT);
+  g_assert_cmpuint (events.conflict, ==, 1);
+  g_assert_cmpstr (keel_record_get_string (keel_workspace_lookup (workspace, "PER-1"), "name"),
+                   ==, "Theirs");
+  g_assert_false (keel_workspace_get_saving (workspace));
+  g_assert_false (keel_workspace_get_dirty (workspace));
+
+  g_signal_handlers_disconnect_by_data (workspace, &events);
+  g_free (events.conflict_path);
+  tmp_clear (&tmp);
+}
+
+/* The watcher re-reads on a worker: a change by another program is read
+ * in, and one the same as ours is not */
+static void
+reloaded_cb (KeelWorkspace *workspace,
+             Events        *events)
+{
+  events->reloaded++;
+}
+
+static void
+test_watch_reload (void)
+{
+  Tmp tmp;
+  g_autoptr(KeelWorkspace) workspace = NULL;
+  g_autoptr(KeelWorkspace) other = NULL;
+  g_autoptr(GError) error = NULL;
+  Events events = { 0 };
+  gint64 deadline;
+
+  tmp_init (&tmp);
+  workspace = new_saved_workspace (&tmp, "Ada");
+  g_signal_connect (workspace, "reloaded", G_CALLBACK (reloaded_cb), &events);
+  g_assert_true (keel_workspace_watch (workspace, &error));
+  g_assert_true (keel_workspace_watch (workspace, &error));
+
+  other = keel_workspace_new (tmp.folder);
+  g_assert_true (keel_workspace_load (other, NULL, NULL));
+  rename_person (other, "Changed");
+  g_assert_true (keel_workspace_save (other, NULL, NULL));
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (events.reloaded == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_cmpuint (events.reloaded, ==, 1);
+  g_assert_cmpstr (keel_record_get_string (keel_workspace_lookup (workspace, "PER-1"), "name"),
+                   ==, "Changed");
+
+  g_signal_handlers_disconnect_by_data (workspace, &events);
+  tmp_clear (&tmp);
+}
+
+static void
+writable_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  int *state = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *state = keel_workspace_check_writable_finish (KEEL_WORKSPACE (object), result, &error) ? 1 : 2;
+}
+
+static void
+test_check_writable_async (void)
+{
+  Tmp tmp;
+  g_autoptr(KeelWorkspace) workspace = NULL;
+  g_autoptr(KeelWorkspace) blocked = NULL;
+  g_autoptr(GFile) under_file = NULL;
+  g_autofree char *path = NULL;
+  int state = 0;
+
+  tmp_init (&tmp);
+  workspace = keel_workspace_new (tmp.folder);
+  keel_workspace_check_writable_async (workspace, NULL, writable_cb, &state);
+  while (state == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (state, ==, 1);
+
+  /* A folder that cannot be: under a file */
+  path = g_build_filename (tmp.path, "file", "ws", NULL);
+  {
+    g_autofree char *file = g_build_filename (tmp.path, "file", NULL);
+    keel_test_write (file, "x");
+  }
+  under_file = g_file_new_for_path (path);
+  blocked = keel_workspace_new (under_file);
+  state = 0;
+  keel_workspace_check_writable_async (blocked, NULL, writable_cb, &state);
+  while (state == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (state, ==, 2);
+
+  tmp_clear (&tmp);
+}
+
+static void
+restore_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GFile **aside = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (keel_workspace_restore_backup_finish (KEEL_WORKSPACE (object), result,
+                                                       aside, &error));
+  g_assert_no_error (error);
+  if (*aside == NULL)
+    *aside = g_file_new_for_path ("/");
+}
+
+static void
+test_restore_more (void)
+{
+  Tmp tmp;
+  g_autoptr(KeelWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GFile) aside = NULL;
+  g_autoptr(GFile) bogus = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bogus_path = NULL;
+
+  tmp_init (&tmp);
+  workspace = new_saved_workspace (&tmp, "Save 0");
+  rename_person (workspace, "Save 1");
+  g_assert_true (keel_workspace_save (workspace, NULL, NULL));
+  backups = keel_workspace_list_backups (workspace);
+
+  /* No keel.json at all: nothing to keep aside */
+  g_assert_cmpint (g_unlink (tmp.file), ==, 0);
+  keel_workspace_restore_backup_async (workspace, backups->pdata[0], NULL, restore_cb, &aside);
+  while (aside == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (g_file_peek_path (aside), ==, "/");
+  g_assert_true (g_file_test (tmp.file, G_FILE_TEST_IS_REGULAR));
+
+  /* A backup that is not a workspace, or not there */
+  bogus_path = g_build_filename (tmp.path, "backups", "keel-000099.json", NULL);
+  keel_test_write (bogus_path, "[1, 2");
+  bogus = g_file_new_for_path (bogus_path);
+  g_assert_false (keel_workspace_restore_backup (workspace, bogus, NULL, NULL, &error));
+  g_assert_error (error, KEEL_ERROR, KEEL_ERROR_FAILED);
+  g_clear_error (&error);
+  g_unlink (bogus_path);
+  g_assert_false (keel_workspace_restore_backup (workspace, bogus, NULL, NULL, &error));
+  g_assert_error (error, KEEL_ERROR, KEEL_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* keel.json that cannot be read to be kept aside is left as it is */
+  g_unlink (tmp.file);
+  g_assert_cmpint (mkfifo (tmp.file, 0600), ==, 0);
+  g_assert_false (keel_workspace_restore_backup (workspace, backups->pdata[0], NULL, NULL, &error));
+  g_assert_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE);
+  g_assert_true (g_file_test (tmp.file, G_FILE_TEST_EXISTS) &&
+                 !g_file_test (tmp.file, G_FILE_TEST_IS_REGULAR));
+
+  tmp_clear (&tmp);
+}
+
+/* The workspace object's own surface */
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_workspace_object (void)
+{
+  Tmp tmp;
+  g_autoptr(KeelWorkspace) workspace = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(KeelRecord) person = g_object_new (KEEL_TYPE_PERSON, NULL);
+  g_autoptr(KeelRecord) review = g_object_new (KEEL_TYPE_REVIEW, NULL);
+  g_autoptr(KeelRecord) stranger = g_object_new (KEEL_TYPE_PERSON, NULL);
+  g_autoptr(GDateTime) when = keel_date_new (2025, 6, 1);
+  g_autofree char *id = NULL;
+  gboolean autosave = TRUE, dirty = TRUE, saving = TRUE;
+  guint notified = 0;
+  guint position = 99;
+
+  tmp_init (&tmp);
+  workspace = keel_workspace_new (tmp.folder);
+  g_signal_connect (workspace, "notify::autosave", G_CALLBACK (notify_cb), &notified);
+  g_object_get (workspace, "folder", &folder, "autosave", &autosave, "dirty", &dirty,
+                "saving", &saving, NULL);
+  g_assert_true (g_file_equal (folder, tmp.folder));
+  g_assert_false (autosave);
+  g_assert_false (dirty);
+  g_assert_false (saving);
+  g_assert_false (keel_workspace_file_exists (workspace));
+
+  g_object_set (workspace, "autosave", TRUE, NULL);
+  keel_workspace_set_autosave (workspace, TRUE);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (keel_workspace_get_autosave (workspace));
+  keel_workspace_set_autosave (workspace, FALSE);
+
+  /* Explicit ids raise the counter; reviews carry their year */
+  keel_record_set_id (person, "PER-41");
+  keel_workspace_insert (workspace, person, 0);
+  id = keel_workspace_next_id (workspace, KEEL_TYPE_PERSON, NULL);
+  g_assert_cmpstr (id, ==, "PER-42");
+  g_free (id);
+  keel_record_set_date (review, "start", when);
+  keel_workspace_add (workspace, review);
+  g_assert_cmpstr (keel_record_get_id (review), ==, "MR-2025-01");
+  id = keel_workspace_next_id (workspace, KEEL_TYPE_REVIEW, when);
+  g_assert_cmpstr (id, ==, "MR-2025-02");
+
+  g_assert_null (keel_workspace_lookup (workspace, NULL));
+  g_assert_false (keel_workspace_remove (workspace, stranger, NULL));
+  g_assert_true (keel_workspace_remove (workspace, person, &position));
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_true (keel_workspace_get_dirty (workspace));
+  g_assert_cmpuint (keel_workspace_kind_from_name ("people"), ==, KEEL_TYPE_PERSON);
+  g_assert_cmpuint (keel_workspace_kind_from_name ("nothing"), ==, G_TYPE_INVALID);
+
+  g_signal_handlers_disconnect_by_data (workspace, &notified);
+  tmp_clear (&tmp);
+}
+
+static void
+test_default_folder (void)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) fallback = NULL;
+  g_autofree char *saved = g_strdup (g_getenv ("KEEL_WORKSPACE"));
+
+  g_setenv ("KEEL_WORKSPACE", "/tmp/keel-somewhere", TRUE);
+  folder = keel_workspace_default_folder ();
+  g_assert_cmpstr (g_file_peek_path (folder), ==, "/tmp/keel-somewhere");
+
+  g_unsetenv ("KEEL_WORKSPACE");
+  fallback = keel_workspace_default_folder ();
+  g_assert_true (g_str_has_suffix (g_file_peek_path (fallback), "Keel"));
+
+  if (saved != NULL)
+    g_setenv ("KEEL_WORKSPACE", saved, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -910,6 +1263,13 @@ main (int   argc,
   g_test_add_func ("/keel/store/demo-into-place", test_demo_into_place);
   g_test_add_func ("/keel/store/private-files", test_private_files);
   g_test_add_func ("/keel/store/restore", test_restore_modes);
+  g_test_add_func ("/keel/store/no-lost-update-fallback", test_no_lost_update_fallback);
+  g_test_add_func ("/keel/store/conflict-async", test_conflict_async);
+  g_test_add_func ("/keel/store/watch-reload", test_watch_reload);
+  g_test_add_func ("/keel/store/check-writable-async", test_check_writable_async);
+  g_test_add_func ("/keel/store/restore-more", test_restore_more);
+  g_test_add_func ("/keel/store/workspace-object", test_workspace_object);
+  g_test_add_func ("/keel/store/default-folder", test_default_folder);
 
   return g_test_run ();
 }

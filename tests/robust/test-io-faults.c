@@ -25,8 +25,9 @@
 /* I/O errors injected in the manner of SQLite's tests: each step that
  * changes the disk (create, write, fsync, rename, link, unlink, mkdir) is
  * made to fail in turn, the 1st call, then the 2nd, and so on until the
- * operation runs out of calls to fail, with ENOSPC, with EIO and as a
- * short write. After each failure: the error was reported, and nothing
+ * operation runs out of calls to fail, with ENOSPC, with EIO, with EXDEV
+ * (where an atomic exchange is not possible: the fallback is taken) and as
+ * a short write. After each failure: the error was reported, and nothing
  * was lost — keel.json and every backup are byte for byte what they were,
  * or the new state is complete. */
 
@@ -377,7 +378,7 @@ static void
 test_scenario (gconstpointer data)
 {
   Scenario scenario = GPOINTER_TO_UINT (data);
-  const int codes[] = { ENOSPC, EIO, KEEL_IO_SHORT_WRITE };
+  const int codes[] = { ENOSPC, EIO, EXDEV, KEEL_IO_SHORT_WRITE };
   guint failures = 0;
 
   for (guint c = 0; c < G_N_ELEMENTS (codes); c++)

@@ -543,17 +543,17 @@ keel_io_exchange (const char  *a,
 {
   int code = fault (KEEL_IO_RENAME, b);
 
-  if (code != 0)
-    return set_errno_error (error, code, b);
-
 #if defined(__linux__) && defined(SYS_renameat2)
-  if (syscall (SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) == 0)
+  if (code == 0 && syscall (SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) == 0)
     return TRUE;
-  code = errno;
+  if (code == 0)
+    code = errno;
 #else
-  code = ENOSYS;
+  if (code == 0)
+    code = ENOSYS;
 #endif
 
+  /* The call is missing, or the file system cannot (a test can pretend) */
   if (code == ENOSYS || code == EINVAL || code == EXDEV || code == ENOTSUP)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, g_strerror (code));
@@ -577,17 +577,20 @@ keel_io_rename_noreplace (const char  *from,
 {
   int code = fault (KEEL_IO_RENAME, to);
 
-  if (code != 0)
-    return set_errno_error (error, code, to);
-
 #if defined(__linux__) && defined(SYS_renameat2)
-  if (syscall (SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+  if (code == 0 && syscall (SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
     return TRUE;
-  code = errno;
-  if (code != ENOSYS && code != EINVAL && code != ENOTSUP)
-    return set_errno_error (error, code, to);
+  if (code == 0)
+    code = errno;
+#else
+  if (code == 0)
+    code = ENOSYS;
 #endif
 
+  if (code != ENOSYS && code != EINVAL && code != ENOTSUP)
+    return set_errno_error (error, code, to);
+
+  /* Without the call: a link, which never replaces a file */
   if (!keel_io_link (from, AT_FDCWD, to, error))
     return FALSE;
   keel_io_unlink (AT_FDCWD, from, NULL);
