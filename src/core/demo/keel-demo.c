@@ -10,12 +10,13 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <pango/pangocairo.h>
-
+#include <errno.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "keel-date.h"
 #include "keel-demo.h"
@@ -1893,6 +1894,130 @@ keel_demo_populate (KeelWorkspace  *workspace,
       !add_reviews (&demo, error))
     return FALSE;
   add_dispatches (&demo);
+
+  return TRUE;
+}
+
+/* Removes a folder this file created, and all in it; never follows a link */
+static void
+remove_tree (GFile *folder)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+
+  enumerator = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+      GFile *child = NULL;
+
+      if (enumerator == NULL ||
+          !g_file_enumerator_iterate (enumerator, &info, &child, NULL, NULL) || info == NULL)
+        break;
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_file_delete (child, NULL, NULL);
+    }
+
+  g_file_delete (folder, NULL, NULL);
+}
+
+/**
+ * keel_demo_write:
+ * @folder: where the demo workspace goes: a new or empty folder
+ * @today: the day the demo is written for
+ *
+ * Writes the demo workspace into a new folder beside @folder, then moves
+ * it into place in one rename: a demo that is interrupted leaves no
+ * half-written workspace at @folder, only a hidden folder beside it.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set (KEEL_ERROR_NOT_EMPTY
+ *   if @folder holds anything)
+ */
+gboolean
+keel_demo_write (GFile      *folder,
+                 GDateTime  *today,
+                 GError    **error)
+{
+  g_autoptr(KeelWorkspace) workspace = NULL;
+  g_autoptr(GFile) temp = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *template = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *path;
+
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = g_file_get_parse_name (folder);
+  path = g_file_peek_path (folder);
+  parent = g_file_get_parent (folder);
+  if (path == NULL || parent == NULL || g_file_peek_path (parent) == NULL)
+    {
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
+                   _("The demo cannot be written to %s: it is not a local folder"), name);
+      return FALSE;
+    }
+
+  dir = g_dir_open (path, 0, NULL);
+  if (dir != NULL && g_dir_read_name (dir) != NULL)
+    {
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_EMPTY,
+                   _("%s is not empty; the demo is only written into an empty or new folder"),
+                   name);
+      return FALSE;
+    }
+  g_clear_pointer (&dir, g_dir_close);
+
+  if (g_mkdir_with_parents (g_file_peek_path (parent), 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *parent_name = g_file_get_parse_name (parent);
+
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
+                   _("The demo cannot be written: %s cannot be created (%s)"),
+                   parent_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  base = g_file_get_basename (folder);
+  template = g_strdup_printf ("%s/.%s.demo-XXXXXX", g_file_peek_path (parent), base);
+  if (g_mkdtemp_full (template, 0700) == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
+                   _("The demo cannot be written beside %s: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  temp = g_file_new_for_path (template);
+
+  workspace = keel_workspace_new (temp);
+  if (!keel_demo_populate (workspace, today, error) ||
+      !keel_workspace_save (workspace, NULL, error))
+    {
+      remove_tree (temp);
+      return FALSE;
+    }
+  g_clear_object (&workspace);
+
+  /* rename() also takes the place of an empty folder */
+  if (g_rename (template, path) != 0)
+    {
+      int saved_errno = errno;
+
+      remove_tree (temp);
+      g_set_error (error, KEEL_ERROR,
+                   saved_errno == ENOTEMPTY || saved_errno == EEXIST
+                     ? KEEL_ERROR_NOT_EMPTY : KEEL_ERROR_NOT_WRITABLE,
+                   _("The demo cannot be moved into %s: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
 
   return TRUE;
 }

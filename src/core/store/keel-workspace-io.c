@@ -19,6 +19,7 @@
 
 #include "keel-error.h"
 #include "keel-json.h"
+#include "keel-io.h"
 #include "keel-workspace-private.h"
 
 /* Loading and saving keel.json: read on a worker thread into a snapshot
@@ -93,45 +94,94 @@ _keel_workspace_apply_snapshot (KeelWorkspace         *self,
   _keel_workspace_set_dirty (self, FALSE);
 }
 
+/* Removes what interrupted saves left: keel.json.AB12CD, Keel's own
+ * temporary files (regular files only, never what a link points to), and
+ * tidies backups/ */
+static void
+remove_leftovers (GFile *folder,
+                  GFile *file)
+{
+  g_autofree char *target = g_file_get_basename (file);
+  const char *path = g_file_peek_path (folder);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (path == NULL || (dir = g_dir_open (path, 0, NULL)) == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *leftover = NULL;
+      struct stat st;
+
+      if (!keel_io_is_temp_name (name, target))
+        continue;
+
+      leftover = g_build_filename (path, name, NULL);
+      if (lstat (leftover, &st) == 0 && S_ISREG (st.st_mode))
+        keel_io_unlink (AT_FDCWD, leftover, NULL);
+    }
+
+  if (g_file_peek_path (file) != NULL)
+    _keel_workspace_backup_tidy (path, g_file_peek_path (file));
+}
+
+/* Reads keel.json from one open file: a regular file of at most
+ * KEEL_IO_MAX_WORKSPACE bytes, never a FIFO or a device */
+static GBytes *
+read_workspace_bytes (GFile        *file,
+                      struct stat  *st,
+                      GError      **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GError) local_error = NULL;
+  const char *path = g_file_peek_path (file);
+  GBytes *bytes;
+
+  if (path == NULL)
+    {
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_FAILED,
+                   _("%s cannot be read: it is not a local file"), name);
+      return NULL;
+    }
+
+  bytes = keel_io_read_file (path, FALSE, KEEL_IO_MAX_WORKSPACE, st, &local_error);
+  if (bytes != NULL)
+    return bytes;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_FOUND,
+                 _("%s does not exist; expected a Keel workspace file"), name);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE) ||
+           g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error (error, KEEL_ERROR, KEEL_ERROR_FORMAT,
+                 _("%s is not a regular file; expected a Keel workspace file"), name);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    g_set_error (error, KEEL_ERROR, KEEL_ERROR_FORMAT, "%s", local_error->message);
+  else
+    g_set_error (error, KEEL_ERROR, KEEL_ERROR_FAILED,
+                 _("%s cannot be read: %s"), name, local_error->message);
+
+  return NULL;
+}
+
 static KeelWorkspaceSnapshot *
 read_workspace_file (GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
 {
   g_autofree char *name = g_file_get_parse_name (file);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   gsize length = 0;
+  const char *data;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_FOUND,
-                     _("%s does not exist; expected a Keel workspace file"), name);
-      else
-        g_set_error (error, KEEL_ERROR, KEEL_ERROR_FAILED,
-                     _("%s cannot be read: %s"), name, local_error->message);
-      return NULL;
-    }
+  bytes = read_workspace_bytes (file, NULL, error);
+  if (bytes == NULL)
+    return NULL;
 
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, KEEL_ERROR, KEEL_ERROR_FORMAT,
-                   _("%s is not a regular file; expected a Keel workspace file"), name);
-      return NULL;
-    }
+  data = g_bytes_get_data (bytes, &length);
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, KEEL_ERROR, KEEL_ERROR_FAILED,
-                   _("%s cannot be read: %s"), name, local_error->message);
-      return NULL;
-    }
-
-  return keel_workspace_reader_parse (name, contents, length, error);
+  return keel_workspace_reader_parse (name, data ? data : "", length, error);
 }
 
 static void
@@ -141,7 +191,10 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GError *error = NULL;
-  KeelWorkspaceSnapshot *snap = read_workspace_file (task_data, cancellable, &error);
+  KeelWorkspaceSnapshot *snap;
+
+  remove_leftovers (KEEL_WORKSPACE (source_object)->folder, task_data);
+  snap = read_workspace_file (task_data, cancellable, &error);
 
   if (snap == NULL)
     g_task_return_error (task, error);
@@ -163,6 +216,8 @@ typedef struct
   char     *conflict_path;
   guint64   generation;
   int       fault_errno;
+  guint     reload : 1;   /* a conflict: theirs is to be read */
+  guint     saved : 1;    /* a conflict, but ours is in keel.json */
 } SaveData;
 
 static void
@@ -193,6 +248,110 @@ _keel_workspace_serialize_tree (KeelWorkspace *self)
   return keel_json_to_bytes (root);
 }
 
+/* Puts @text beside keel.json as a conflict copy, under a name no other
+ * file has */
+static char *
+write_conflict_copy (SaveData     *data,
+                     const char   *text,
+                     gsize         len,
+                     GError      **error)
+{
+  const char *folder = g_file_peek_path (data->folder);
+  g_autofree char *temp = NULL;
+
+  temp = keel_io_write_temp (g_file_peek_path (data->file), text, len, KEEL_IO_FILE_MODE, error);
+  if (temp == NULL)
+    return NULL;
+
+  for (guint i = 0; ; i++)
+    {
+      g_autofree char *name = _keel_workspace_timestamp_name ("keel.conflict-");
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr(GError) local_error = NULL;
+
+      if (keel_io_rename_noreplace (temp, path, &local_error))
+        return g_steal_pointer (&path);
+
+      if (i >= 100 || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          keel_io_unlink (AT_FDCWD, temp, NULL);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+}
+
+/* Puts the new file in place of keel.json, whose fingerprint was @disk_sha
+ * when it was read (%NULL: there was none). With an atomic exchange Keel
+ * then knows for certain what it replaced: if that is not the file it
+ * read, another program wrote it in the meantime, and it is kept as a
+ * conflict copy (@swapped_out). Without one it checks just before the
+ * rename, which leaves a moment in which such a write is lost. */
+static gboolean
+replace_file (SaveData     *data,
+              const char   *temp,
+              const char   *disk_sha,
+              char        **swapped_out,
+              GError      **error)
+{
+  const char *path = g_file_peek_path (data->file);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autofree char *before_sha = NULL;
+
+  if (disk_sha == NULL)
+    {
+      /* No file to replace: a link, unlike a rename, fails if another
+       * program has created one meanwhile */
+      if (keel_io_link (temp, AT_FDCWD, path, &local_error))
+        {
+          keel_io_unlink (AT_FDCWD, temp, NULL);
+          return TRUE;
+        }
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_clear_error (&local_error);
+      return keel_io_rename (temp, path, error);
+    }
+
+  if (keel_io_exchange (temp, path, &local_error))
+    {
+      /* temp now holds what keel.json held */
+      before = keel_io_read_file (temp, TRUE, KEEL_IO_MAX_WORKSPACE, NULL, NULL);
+      if (before != NULL)
+        before_sha = keel_workspace_reader_fingerprint (g_bytes_get_data (before, NULL),
+                                                        g_bytes_get_size (before));
+      if (g_strcmp0 (before_sha, disk_sha) == 0)
+        keel_io_unlink (AT_FDCWD, temp, NULL);
+      else
+        *swapped_out = g_strdup (temp);
+      return TRUE;
+    }
+
+  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* No atomic exchange here: check once more, then rename */
+  before = keel_io_read_file (path, FALSE, KEEL_IO_MAX_WORKSPACE, NULL, NULL);
+  if (before != NULL)
+    before_sha = keel_workspace_reader_fingerprint (g_bytes_get_data (before, NULL),
+                                                    g_bytes_get_size (before));
+  if (g_strcmp0 (before_sha, disk_sha) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WOULD_MERGE,
+                           _("it was changed by another program just now"));
+      return FALSE;
+    }
+
+  return keel_io_rename (temp, path, error);
+}
+
 static gboolean
 write_workspace (SaveData      *data,
                  GCancellable  *cancellable,
@@ -200,27 +359,46 @@ write_workspace (SaveData      *data,
 {
   GBytes *bytes = data->text;
   g_autofree char *name = g_file_get_parse_name (data->file);
-  g_autofree char *on_disk = NULL;
   g_autofree char *disk_sha = NULL;
+  g_autofree char *temp = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *swapped_out = NULL;
+  g_autoptr(GBytes) on_disk = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize disk_len = 0;
+  const char *folder = g_file_peek_path (data->folder);
+  const char *path = g_file_peek_path (data->file);
+  mode_t mode = KEEL_IO_FILE_MODE;
+  struct stat st;
   gsize len = 0;
   const char *text = g_bytes_get_data (bytes, &len);
 
-  if (g_mkdir_with_parents (g_file_peek_path (data->folder), 0755) != 0)
+  if (folder == NULL || path == NULL || !keel_io_mkdir (folder, TRUE, &local_error))
     {
-      int saved_errno = errno;
-
       g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
                    _("Cannot save %s: the folder cannot be created (%s)"),
-                   name, g_strerror (saved_errno));
+                   name, local_error ? local_error->message : _("not a local folder"));
       return FALSE;
     }
 
   /* Has somebody else changed the file since we read it? */
-  if (g_file_get_contents (g_file_peek_path (data->file), &on_disk, &disk_len, NULL))
-    disk_sha = keel_workspace_reader_fingerprint (on_disk, disk_len);
+  on_disk = keel_io_read_file (path, FALSE, KEEL_IO_MAX_WORKSPACE, &st, &local_error);
+  if (on_disk != NULL)
+    {
+      disk_sha = keel_workspace_reader_fingerprint (g_bytes_get_data (on_disk, NULL),
+                                                    g_bytes_get_size (on_disk));
+      /* The file keeps the permissions its owner gave it */
+      mode = st.st_mode & 07777;
+    }
+  else if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      /* Something Keel cannot read is not overwritten */
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
+                   _("Cannot save %s: %s"), name, local_error->message);
+      return FALSE;
+    }
+  g_clear_error (&local_error);
 
+  g_free (data->new_sha);
   data->new_sha = keel_workspace_reader_fingerprint (text, len);
 
   if (data->fault_errno != 0)
@@ -237,12 +415,8 @@ write_workspace (SaveData      *data,
 
   if (disk_sha != NULL && g_strcmp0 (disk_sha, data->known_sha) != 0)
     {
-      g_autofree char *conflict_name = _keel_workspace_timestamp_name ("keel.conflict-");
-      g_autoptr(GFile) conflict = g_file_get_child (data->folder, conflict_name);
-
-      if (!g_file_set_contents_full (g_file_peek_path (conflict), text, (gssize) len,
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                     0644, &local_error))
+      data->conflict_path = write_conflict_copy (data, text, len, &local_error);
+      if (data->conflict_path == NULL)
         {
           g_set_error (error, KEEL_ERROR, KEEL_ERROR_FAILED,
                        _("%s was changed by another program, and your changes could not be "
@@ -250,24 +424,81 @@ write_workspace (SaveData      *data,
           return FALSE;
         }
 
-      data->conflict_path = g_file_get_parse_name (conflict);
       g_set_error (error, KEEL_ERROR, KEEL_ERROR_CONFLICT,
                    _("%s was changed by another program. Its version is now open; "
                      "your changes were kept in %s."), name, data->conflict_path);
+      data->reload = TRUE;
       return FALSE;
     }
 
-  if (disk_sha != NULL)
-    _keel_workspace_backup_current (data->folder, data->file);
-
-  if (!g_file_set_contents_full (g_file_peek_path (data->file), text, (gssize) len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
+  temp = keel_io_write_temp (path, text, len, mode, &local_error);
+  if (temp == NULL)
     {
       g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
                    _("Cannot save %s: %s"), name, local_error->message);
       return FALSE;
     }
+
+  /* The file about to be replaced becomes a backup */
+  if (disk_sha != NULL)
+    {
+      backup = _keel_workspace_backup_keep (folder, path, &local_error);
+      if (backup == NULL)
+        {
+          keel_io_unlink (AT_FDCWD, temp, NULL);
+          g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
+                       _("Cannot save %s: no backup of it can be kept in backups/ (%s)"),
+                       name, local_error->message);
+          return FALSE;
+        }
+    }
+
+  if (!replace_file (data, temp, disk_sha, &swapped_out, &local_error))
+    {
+      keel_io_unlink (AT_FDCWD, temp, NULL);
+      if (backup != NULL)
+        _keel_workspace_backup_forget (folder, backup);
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WOULD_MERGE))
+        {
+          /* Theirs arrived between the check and the rename: as above */
+          g_clear_error (&local_error);
+          return write_workspace (data, cancellable, error);
+        }
+
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
+                   _("Cannot save %s: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  keel_io_sync_folder (folder);
+
+  if (swapped_out != NULL)
+    {
+      /* Another program wrote keel.json while Keel was saving: ours is in
+       * place, theirs is kept beside it */
+      for (guint i = 0; data->conflict_path == NULL && i < 100; i++)
+        {
+          g_autofree char *conflict_name = _keel_workspace_timestamp_name ("keel.conflict-");
+          g_autofree char *conflict = g_build_filename (folder, conflict_name, NULL);
+
+          if (keel_io_rename_noreplace (swapped_out, conflict, NULL))
+            data->conflict_path = g_filename_display_name (conflict);
+        }
+
+      if (data->conflict_path == NULL)
+        data->conflict_path = g_filename_display_name (swapped_out);
+
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_CONFLICT,
+                   _("%s was changed by another program while Keel saved it. Your version "
+                     "is saved; the other program's version was kept in %s."),
+                   name, data->conflict_path);
+      data->saved = TRUE;
+      return FALSE;
+    }
+
+  /* Only now that the save is done: the oldest backups go */
+  _keel_workspace_backup_rotate (folder);
 
   return TRUE;
 }
@@ -309,13 +540,15 @@ prepare_save (KeelWorkspace *self)
   return data;
 }
 
-/* Back on the main thread after a save: clean if nothing changed meanwhile */
+/* Back on the main thread after a save: clean if nothing changed meanwhile.
+ * A conflict that leaves theirs in keel.json is finished by
+ * finish_reload() once theirs has been read. */
 static void
 finish_save (KeelWorkspace *self,
              SaveData      *data,
              const GError  *error)
 {
-  if (error == NULL)
+  if (error == NULL || data->saved)
     {
       g_free (self->known_sha);
       self->known_sha = g_strdup (data->new_sha);
@@ -325,24 +558,35 @@ finish_save (KeelWorkspace *self,
 
       g_signal_emit (self, _keel_workspace_signals[SIGNAL_SAVED], 0);
     }
-  else if (g_error_matches (error, KEEL_ERROR, KEEL_ERROR_CONFLICT))
+
+  if (error == NULL)
+    return;
+
+  g_warning ("%s", error->message);
+
+  if (!g_error_matches (error, KEEL_ERROR, KEEL_ERROR_CONFLICT))
+    g_signal_emit (self, _keel_workspace_signals[SIGNAL_SAVE_FAILED], 0, error);
+  else if (!data->reload)
+    g_signal_emit (self, _keel_workspace_signals[SIGNAL_CONFLICT], 0, data->conflict_path, error);
+}
+
+/* After a conflict: their version, read again (or why it could not be) */
+static void
+finish_reload (KeelWorkspace         *self,
+               KeelWorkspaceSnapshot *snap,
+               const GError          *reload_error,
+               const char            *conflict_path,
+               const GError          *error)
+{
+  if (snap != NULL)
     {
-      g_autoptr(GError) reload_error = NULL;
-
-      g_warning ("%s", error->message);
-
-      if (keel_workspace_load (self, NULL, &reload_error))
-        g_signal_emit (self, _keel_workspace_signals[SIGNAL_RELOADED], 0);
-      else
-        g_signal_emit (self, _keel_workspace_signals[SIGNAL_RELOAD_FAILED], 0, reload_error);
-
-      g_signal_emit (self, _keel_workspace_signals[SIGNAL_CONFLICT], 0, data->conflict_path, error);
+      _keel_workspace_apply_snapshot (self, snap);
+      g_signal_emit (self, _keel_workspace_signals[SIGNAL_RELOADED], 0);
     }
   else
-    {
-      g_warning ("%s", error->message);
-      g_signal_emit (self, _keel_workspace_signals[SIGNAL_SAVE_FAILED], 0, error);
-    }
+    g_signal_emit (self, _keel_workspace_signals[SIGNAL_RELOAD_FAILED], 0, reload_error);
+
+  g_signal_emit (self, _keel_workspace_signals[SIGNAL_CONFLICT], 0, conflict_path, error);
 }
 
 static gboolean
@@ -373,39 +617,29 @@ _keel_workspace_schedule_autosave (KeelWorkspace *self)
                                           autosave_cb, g_object_ref (self), g_object_unref);
 }
 
-/**
- * keel_workspace_check_writable:
- *
- * Makes sure the folder exists and a file can be created in it, by
+/* Makes sure the folder exists and a file can be created in it, by
  * creating and removing one. (Permission bits alone say nothing to root or
- * on a read-only mount.)
- */
-gboolean
-keel_workspace_check_writable (KeelWorkspace  *self,
-                               GError        **error)
+ * on a read-only mount.) */
+static gboolean
+probe_writable (GFile   *folder,
+                GError **error)
 {
-  g_autofree char *name = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = g_file_get_parse_name (folder);
   g_autofree char *probe = NULL;
-  const char *path;
+  const char *path = g_file_peek_path (folder);
   int fd;
 
-  g_return_val_if_fail (KEEL_IS_WORKSPACE (self), FALSE);
-
-  path = g_file_peek_path (self->folder);
-  name = g_file_get_parse_name (self->folder);
-
-  if (path == NULL || g_mkdir_with_parents (path, 0755) != 0)
+  if (path == NULL || !keel_io_mkdir (path, TRUE, &local_error))
     {
-      int saved_errno = errno;
-
       g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
                    _("The workspace folder %s cannot be created: %s"),
-                   name, g_strerror (saved_errno));
+                   name, local_error ? local_error->message : _("not a local folder"));
       return FALSE;
     }
 
   probe = g_build_filename (path, ".keel-write-test-XXXXXX", NULL);
-  fd = g_mkstemp_full (probe, O_RDWR, 0600);
+  fd = g_mkstemp_full (probe, O_RDWR | O_CLOEXEC, KEEL_IO_FILE_MODE);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -423,6 +657,67 @@ keel_workspace_check_writable (KeelWorkspace  *self,
 }
 
 /**
+ * keel_workspace_check_writable:
+ *
+ * Makes sure the folder exists and a file can be created in it. It touches
+ * the disk: the window calls keel_workspace_check_writable_async().
+ */
+gboolean
+keel_workspace_check_writable (KeelWorkspace  *self,
+                               GError        **error)
+{
+  g_return_val_if_fail (KEEL_IS_WORKSPACE (self), FALSE);
+
+  return probe_writable (self->folder, error);
+}
+
+static void
+probe_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (probe_writable (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * keel_workspace_check_writable_async:
+ *
+ * keel_workspace_check_writable() on a worker thread.
+ */
+void
+keel_workspace_check_writable_async (KeelWorkspace       *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (KEEL_IS_WORKSPACE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, keel_workspace_check_writable_async);
+  g_task_set_task_data (task, g_object_ref (self->folder), g_object_unref);
+  g_task_run_in_thread (task, probe_thread);
+}
+
+gboolean
+keel_workspace_check_writable_finish (KeelWorkspace  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  g_return_val_if_fail (KEEL_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
  * keel_workspace_load:
  *
  * Reads keel.json. On failure the workspace keeps what it held and the file
@@ -437,6 +732,7 @@ keel_workspace_load (KeelWorkspace  *self,
 
   g_return_val_if_fail (KEEL_IS_WORKSPACE (self), FALSE);
 
+  remove_leftovers (self->folder, self->file);
   snap = read_workspace_file (self->file, cancellable, error);
   if (snap == NULL)
     return FALSE;
@@ -548,6 +844,16 @@ keel_workspace_save (KeelWorkspace  *self,
   data = prepare_save (self);
   ret = write_workspace (data, cancellable, &local_error);
   finish_save (self, data, local_error);
+
+  if (local_error != NULL && data->reload)
+    {
+      g_autoptr(KeelWorkspaceSnapshot) snap = NULL;
+      g_autoptr(GError) reload_error = NULL;
+
+      snap = read_workspace_file (self->file, cancellable, &reload_error);
+      finish_reload (self, snap, reload_error, data->conflict_path, local_error);
+    }
+
   save_data_free (data);
 
   if (local_error != NULL)
@@ -556,20 +862,14 @@ keel_workspace_save (KeelWorkspace  *self,
   return ret;
 }
 
+/* After the save and any reload: the next autosave, another look at the
+ * file, and the caller's answer */
 static void
-save_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+end_save (KeelWorkspace *self,
+          GTask         *outer,
+          GError        *error)
 {
-  KeelWorkspace *self = KEEL_WORKSPACE (object);
-  g_autoptr(GTask) outer = user_data;
-  GTask *task = G_TASK (result);
-  g_autoptr(GError) error = NULL;
-
-  g_task_propagate_boolean (task, &error);
-
   _keel_workspace_set_saving (self, FALSE);
-  finish_save (self, g_task_get_task_data (task), error);
 
   if (self->recheck_after_save)
     {
@@ -580,9 +880,73 @@ save_done_cb (GObject      *object,
     }
 
   if (error != NULL)
-    g_task_return_error (outer, g_steal_pointer (&error));
+    g_task_return_error (outer, error);
   else
     g_task_return_boolean (outer, TRUE);
+}
+
+typedef struct
+{
+  GTask  *outer;
+  char   *conflict_path;
+  GError *error;
+} Reload;
+
+static void
+reload_free (Reload *reload)
+{
+  g_clear_object (&reload->outer);
+  g_free (reload->conflict_path);
+  g_clear_error (&reload->error);
+  g_free (reload);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reload, reload_free)
+
+static void
+reload_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  KeelWorkspace *self = KEEL_WORKSPACE (object);
+  g_autoptr(Reload) reload = user_data;
+  g_autoptr(KeelWorkspaceSnapshot) snap = NULL;
+  g_autoptr(GError) reload_error = NULL;
+
+  snap = g_task_propagate_pointer (G_TASK (result), &reload_error);
+  finish_reload (self, snap, reload_error, reload->conflict_path, reload->error);
+  end_save (self, reload->outer, g_steal_pointer (&reload->error));
+}
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  KeelWorkspace *self = KEEL_WORKSPACE (object);
+  g_autoptr(GTask) outer = user_data;
+  GTask *task = G_TASK (result);
+  SaveData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_boolean (task, &error);
+  finish_save (self, data, error);
+
+  if (error != NULL && data->reload)
+    {
+      /* Theirs is read on a worker too; the save ends when it is in */
+      Reload *reload = g_new0 (Reload, 1);
+      g_autoptr(GTask) load = g_task_new (self, NULL, reload_done_cb, reload);
+
+      reload->outer = g_steal_pointer (&outer);
+      reload->conflict_path = g_strdup (data->conflict_path);
+      reload->error = g_steal_pointer (&error);
+      g_task_set_task_data (load, g_object_ref (self->file), g_object_unref);
+      g_task_run_in_thread (load, load_thread);
+      return;
+    }
+
+  end_save (self, outer, g_steal_pointer (&error));
 }
 
 /**

@@ -53,6 +53,8 @@ struct _KeelWorkspace
   guint             saving : 1;
   guint             loading : 1;
   guint             recheck_after_save : 1;
+  guint             rereading : 1;     /* keel.json is being read again */
+  guint             reread_again : 1;  /* and changed again meanwhile */
 };
 
 enum {
@@ -86,8 +88,14 @@ void     _keel_workspace_schedule_watch    (KeelWorkspace         *self);
 
 /* keel-workspace-backups.c */
 char    *_keel_workspace_timestamp_name    (const char            *prefix);
-void     _keel_workspace_backup_current    (GFile                 *folder,
-                                            GFile                 *file);
+char    *_keel_workspace_backup_keep       (const char            *folder,
+                                            const char            *file,
+                                            GError               **error);
+void     _keel_workspace_backup_forget     (const char            *folder,
+                                            const char            *name);
+void     _keel_workspace_backup_rotate     (const char            *folder);
+void     _keel_workspace_backup_tidy       (const char            *folder,
+                                            const char            *file);
 
 /* keel-workspace-refs.c: calls @visit for every reference in every record */
 typedef void (*KeelWorkspaceVisitRef) (KeelRecord      *top,

@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "keel-error.h"
+#include "keel-io.h"
 #include "keel-workspace-private.h"
 
 /* Noticing that another program changed keel.json: a short while after the
@@ -22,13 +26,117 @@
 /* Watching                                                                 */
 /* ------------------------------------------------------------------------ */
 
+typedef struct
+{
+  GFile                 *file;
+  char                  *known_sha;   /* as it was when the read started */
+  char                  *sha;         /* of what was read */
+  KeelWorkspaceSnapshot *snap;        /* when it differs and could be read */
+  GError                *error;       /* when it differs and could not */
+} Reread;
+
+static void
+reread_free (Reread *reread)
+{
+  g_clear_object (&reread->file);
+  g_free (reread->known_sha);
+  g_free (reread->sha);
+  g_clear_pointer (&reread->snap, keel_workspace_snapshot_free);
+  g_clear_error (&reread->error);
+  g_free (reread);
+}
+
+/* On a worker: reads keel.json, and when it is not what Keel knows,
+ * parses it */
+static void
+reread_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Reread *reread = task_data;
+  g_autofree char *name = g_file_get_parse_name (reread->file);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize length = 0;
+
+  bytes = keel_io_read_file (g_file_peek_path (reread->file), FALSE, KEEL_IO_MAX_WORKSPACE,
+                             NULL, &error);
+  if (bytes == NULL)
+    {
+      /* Gone for a moment (another program replacing it): its new version
+       * brings another notice */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (&reread->error, KEEL_ERROR, KEEL_ERROR_FORMAT,
+                     _("%s cannot be read: %s"), name, error->message);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  data = g_bytes_get_data (bytes, &length);
+  reread->sha = keel_workspace_reader_fingerprint (data ? data : "", length);
+
+  if (g_strcmp0 (reread->sha, reread->known_sha) != 0)
+    reread->snap = keel_workspace_reader_parse (name, data ? data : "", length, &reread->error);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+reread_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  KeelWorkspace *self = KEEL_WORKSPACE (object);
+  Reread *reread = g_task_get_task_data (G_TASK (result));
+
+  self->rereading = FALSE;
+
+  if (self->saving)
+    {
+      self->recheck_after_save = TRUE;
+      return;
+    }
+
+  if (self->reread_again)
+    {
+      /* Another notice came while this read ran: read once more */
+      self->reread_again = FALSE;
+      _keel_workspace_schedule_watch (self);
+      return;
+    }
+
+  if (reread->sha == NULL && reread->error == NULL)
+    return;
+
+  if (reread->sha != NULL && g_strcmp0 (reread->sha, self->known_sha) == 0)
+    return;
+
+  if (self->dirty)
+    {
+      /* Both sides changed: saving now writes ours as a conflict copy and
+       * opens theirs */
+      keel_workspace_save_async (self, NULL, NULL, NULL);
+    }
+  else if (reread->snap == NULL)
+    {
+      g_warning ("%s", reread->error->message);
+      g_signal_emit (self, _keel_workspace_signals[SIGNAL_RELOAD_FAILED], 0, reread->error);
+    }
+  else
+    {
+      _keel_workspace_apply_snapshot (self, reread->snap);
+      g_signal_emit (self, _keel_workspace_signals[SIGNAL_RELOADED], 0);
+    }
+}
+
 static gboolean
 watch_timeout_cb (gpointer user_data)
 {
   KeelWorkspace *self = user_data;
-  g_autofree char *contents = NULL;
-  g_autofree char *sha = NULL;
-  gsize length = 0;
+  g_autoptr(GTask) task = NULL;
+  Reread *reread;
 
   self->watch_id = 0;
 
@@ -38,38 +146,22 @@ watch_timeout_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  /* keel.json is small next to what we just did to notice it; reading it
-   * here keeps the comparison in step with the state we hold */
-  if (!g_file_get_contents (g_file_peek_path (self->file), &contents, &length, NULL))
-    return G_SOURCE_REMOVE;
-
-  sha = keel_workspace_reader_fingerprint (contents, length);
-  if (g_strcmp0 (sha, self->known_sha) == 0)
-    return G_SOURCE_REMOVE;
-
-  if (self->dirty)
+  if (self->rereading)
     {
-      /* Both sides changed: saving now writes ours as a conflict copy and
-       * opens theirs */
-      keel_workspace_save_async (self, NULL, NULL, NULL);
+      self->reread_again = TRUE;
+      return G_SOURCE_REMOVE;
     }
-  else
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *name = g_file_get_parse_name (self->file);
-      g_autoptr(KeelWorkspaceSnapshot) snap = keel_workspace_reader_parse (name, contents, length, &error);
 
-      if (snap == NULL)
-        {
-          g_warning ("%s", error->message);
-          g_signal_emit (self, _keel_workspace_signals[SIGNAL_RELOAD_FAILED], 0, error);
-        }
-      else
-        {
-          _keel_workspace_apply_snapshot (self, snap);
-          g_signal_emit (self, _keel_workspace_signals[SIGNAL_RELOADED], 0);
-        }
-    }
+  /* Read on a worker: keel.json can be large, or not a file at all */
+  reread = g_new0 (Reread, 1);
+  reread->file = g_object_ref (self->file);
+  reread->known_sha = g_strdup (self->known_sha);
+
+  self->rereading = TRUE;
+  task = g_task_new (self, NULL, reread_done_cb, NULL);
+  g_task_set_source_tag (task, watch_timeout_cb);
+  g_task_set_task_data (task, reread, (GDestroyNotify) reread_free);
+  g_task_run_in_thread (task, reread_thread);
 
   return G_SOURCE_REMOVE;
 }
