@@ -627,6 +627,63 @@ def test_unreadable(tmp):
     check('keel.json' in err, f'non-workspace JSON not named: {err}')
 
 
+def keel_style_json(value, depth=0):
+    """keel.json's layout written independently of Keel: two-space indents,
+    UTF-8 kept, only what JSON must escape escaped, numbers in their
+    shortest exact form, whole numbers below 1e15 written out."""
+    pad = '\n' + '  ' * (depth + 1)
+    if isinstance(value, dict):
+        if not value:
+            return '{}'
+        items = [pad + json.dumps(k, ensure_ascii=False) + ': ' + keel_style_json(v, depth + 1)
+                 for k, v in value.items()]
+        return '{' + ','.join(items) + '\n' + '  ' * depth + '}'
+    if isinstance(value, list):
+        if not value:
+            return '[]'
+        return '[' + ','.join(pad + keel_style_json(v, depth + 1) for v in value) + \
+            '\n' + '  ' * depth + ']'
+    if isinstance(value, float):
+        if value == int(value) and abs(value) < 1e15:
+            return str(int(value))
+        text = repr(value)
+        mantissa, _, exponent = text.partition('e')
+        if exponent:
+            sign = '-' if exponent.startswith('-') else '+'
+            text = f'{mantissa}e{sign}{int(exponent.lstrip("+-")):02d}'
+        return text
+    return json.dumps(value, ensure_ascii=False)
+
+
+def strict_pairs(pairs):
+    names = [k for k, _ in pairs]
+    if len(names) != len(set(names)):
+        raise ValueError(f'a name twice in one object: {names}')
+    return dict(pairs)
+
+
+def refuse_constant(name):
+    raise ValueError(f'{name} is not JSON')
+
+
+def test_json_oracle(tmp):
+    # What Keel writes, Python's json reads strictly (no name twice, no
+    # NaN), and laid out by Python the same way gives the same bytes
+    for today in ('2026-03-15', '2027-01-10'):
+        folder, _ = Demo.get(tmp, today)
+        with open(os.path.join(folder, 'keel.json'), 'rb') as f:
+            raw = f.read()
+        text = raw.decode('utf-8')
+        data = json.loads(text, object_pairs_hook=strict_pairs, parse_constant=refuse_constant)
+        check(isinstance(data, dict) and data.get('format') == 'keel-workspace',
+              f'{today}: not a workspace')
+        again = keel_style_json(data) + '\n'
+        if again != text:
+            at = next(i for i, (a, b) in enumerate(zip(again, text)) if a != b)
+            check(False, f'{today}: Keel and Python lay out keel.json differently at byte {at}: '
+                         f'{text[max(0, at - 60):at + 60]!r} / {again[max(0, at - 60):at + 60]!r}')
+
+
 # What a terminal would act on rather than show: C0 (newlines too), DEL, C1,
 # and the bidi overrides and isolates
 UNSAFE = re.compile('[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]')
@@ -692,6 +749,7 @@ TESTS = [
     test_validate_only_reads,
     test_unreadable,
     test_output_escaped,
+    test_json_oracle,
 ]
 
 
