@@ -306,6 +306,8 @@ keel_json_reader_init (KeelJsonReader *reader,
   reader->member = reader->start;
   reader->scratch = g_string_sized_new (256);
   reader->depth = 0;
+  reader->where = NULL;
+  reader->key = NULL;
   reader->error_code = 0;
   reader->error_offset = 0;
   reader->message = NULL;
@@ -334,6 +336,18 @@ refuse_valist (KeelJsonReader *reader,
   reader->error_code = code;
   reader->error_offset = (gsize) (at - reader->start);
   reader->message = g_strdup_vprintf (format, args);
+
+  if (reader->where != NULL)
+    {
+      char *message = reader->message;
+
+      if (reader->key != NULL)
+        reader->message = g_strdup_printf (_("%s, field “%s”: %s"), reader->where, reader->key,
+                                           message);
+      else
+        reader->message = g_strdup_printf (_("%s: %s"), reader->where, message);
+      g_free (message);
+    }
 
   return FALSE;
 }
@@ -406,6 +420,23 @@ keel_json_reader_refuse_at (KeelJsonReader *reader,
 }
 
 /**
+ * keel_json_reader_set_context:
+ * @where: (nullable): what is being read ("OBJ-3"), kept as a pointer
+ * @key: (nullable): the field of it, kept as a pointer
+ *
+ * Names what is being read in every refusal from now on ("OBJ-3, field
+ * “due”: …"). Both strings must live until the context is set again.
+ */
+void
+keel_json_reader_set_context (KeelJsonReader *reader,
+                              const char     *where,
+                              const char     *key)
+{
+  reader->where = where;
+  reader->key = key;
+}
+
+/**
  * keel_json_reader_get_offset:
  *
  * Returns: where the value last peeked at or read starts, in bytes
@@ -414,6 +445,23 @@ gsize
 keel_json_reader_get_offset (KeelJsonReader *reader)
 {
   return (gsize) (reader->value - reader->start);
+}
+
+/**
+ * keel_json_reader_get_position:
+ * @offset: a byte offset in the text
+ *
+ * Gives the line and column (both from 1) of @offset.
+ */
+void
+keel_json_reader_get_position (KeelJsonReader *reader,
+                               gsize           offset,
+                               guint          *line,
+                               guint          *column)
+{
+  g_return_if_fail (offset <= (gsize) (reader->end - reader->start));
+
+  keel_json_offset_to_line (reader->start, offset, line, column);
 }
 
 /**
@@ -1328,8 +1376,6 @@ keel_json_reader_end (KeelJsonReader *reader)
                         "file to end after its closing brace"));
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KeelJsonReader, keel_json_reader_clear)
-
 /**
  * keel_json_parse:
  * @display_name: how to name the file in errors ("keel.json")
@@ -1386,12 +1432,4 @@ keel_json_excerpt (const char *text)
     n--;
 
   return g_strdup_printf ("%.*s…", (int) n, text);
-}
-
-/* Until the workspace reader explains its own refusals */
-gboolean
-keel_json_reader_fail (KeelJsonReader *reader)
-{
-  return keel_json_reader_refuse (reader, KEEL_ERROR_INVALID, "%s",
-                                  _("a value Keel does not expect here"));
 }

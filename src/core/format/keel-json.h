@@ -57,6 +57,8 @@ typedef struct
   const char *member;   /* where the name of the member last read starts */
   GString    *scratch;
   guint       depth;
+  const char *where;    /* the context of refusals, borrowed */
+  const char *key;
   int         error_code;
   gsize       error_offset;
   char       *message;
@@ -78,6 +80,9 @@ gboolean          keel_json_reader_refuse_at    (KeelJsonReader  *reader,
 gboolean          keel_json_reader_refuse_value (KeelJsonReader  *reader);
 gboolean          keel_json_reader_refuse_duplicate (KeelJsonReader *reader,
                                                  const char      *name);
+void              keel_json_reader_set_context  (KeelJsonReader  *reader,
+                                                 const char      *where,
+                                                 const char      *key);
 gsize             keel_json_reader_get_offset   (KeelJsonReader  *reader);
 gsize             keel_json_reader_get_member_offset (KeelJsonReader *reader);
 gboolean          keel_json_reader_failed       (KeelJsonReader  *reader);
@@ -107,7 +112,12 @@ gboolean          keel_json_reader_read_boolean (KeelJsonReader  *reader,
 gboolean          keel_json_reader_read_null    (KeelJsonReader  *reader);
 JsonNode         *keel_json_reader_read_node    (KeelJsonReader  *reader);
 gboolean          keel_json_reader_end          (KeelJsonReader  *reader);
-gboolean          keel_json_reader_fail         (KeelJsonReader  *reader);
+void              keel_json_reader_get_position (KeelJsonReader  *reader,
+                                                 gsize            offset,
+                                                 guint           *line,
+                                                 guint           *column);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KeelJsonReader, keel_json_reader_clear)
 
 char             *keel_json_excerpt             (const char      *text);
 

@@ -591,7 +591,9 @@ keel_workspace_lookup (KeelWorkspace *self,
  * Hands out the next id of a kind. An id once handed out is never handed
  * out again, even if its record is deleted (the counters are saved).
  *
- * Returns: (transfer full): the new id
+ * Returns: (transfer full) (nullable): the new id, or %NULL when the
+ *   kind's counter is at the last number keel.json can hold (it never
+ *   wraps)
  */
 char *
 keel_workspace_next_id (KeelWorkspace *self,
@@ -601,7 +603,7 @@ keel_workspace_next_id (KeelWorkspace *self,
   g_autoptr(GTypeClass) tclass = NULL;
   g_autofree char *key = NULL;
   KeelRecordClass *klass;
-  guint number;
+  guint64 number;
 
   g_return_val_if_fail (KEEL_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (kind_index (kind) >= 0, NULL);
@@ -617,18 +619,25 @@ keel_workspace_next_id (KeelWorkspace *self,
   else
     key = g_strdup (klass->id_prefix);
 
-  number = GPOINTER_TO_UINT (g_hash_table_lookup (self->counters, key)) + 1;
+  number = (guint64) GPOINTER_TO_UINT (g_hash_table_lookup (self->counters, key)) + 1;
 
   /* Never collide with a record added with an explicit id */
   for (;;)
     {
-      g_autofree char *candidate = strcmp (klass->id_prefix, "MR") == 0
-        ? g_strdup_printf ("%s-%02u", key, number)
-        : g_strdup_printf ("%s-%u", key, number);
+      g_autofree char *candidate = NULL;
+
+      /* Counters never wrap: past the last number keel.json can hold, no id */
+      if (number > G_MAXUINT32)
+        return NULL;
+
+      candidate = strcmp (klass->id_prefix, "MR") == 0
+        ? g_strdup_printf ("%s-%02" G_GUINT64_FORMAT, key, number)
+        : g_strdup_printf ("%s-%" G_GUINT64_FORMAT, key, number);
 
       if (!g_hash_table_contains (self->by_id, candidate))
         {
-          g_hash_table_replace (self->counters, g_steal_pointer (&key), GUINT_TO_POINTER (number));
+          g_hash_table_replace (self->counters, g_steal_pointer (&key),
+                                GUINT_TO_POINTER ((guint) number));
           return g_steal_pointer (&candidate);
         }
       number++;
@@ -658,6 +667,14 @@ keel_workspace_insert (KeelWorkspace *self,
     {
       GDateTime *when = KEEL_IS_REVIEW (record) ? keel_record_get_date (record, "start") : NULL;
       g_autofree char *id = keel_workspace_next_id (self, G_OBJECT_TYPE (record), when);
+
+      if (id == NULL)
+        {
+          g_warning ("no id left for %s: the counter of %s is at its maximum; the record is not added",
+                     KEEL_RECORD_GET_CLASS (record)->collection,
+                     KEEL_RECORD_GET_CLASS (record)->id_prefix);
+          return;
+        }
       keel_record_set_id (record, id);
     }
   else
