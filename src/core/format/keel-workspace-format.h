@@ -52,14 +52,7 @@ char                  *keel_workspace_reader_fingerprint (const char  *data,
 /* The lists of keel.json by name, in keel_workspace_get_kinds() order */
 const char * const    *keel_workspace_reader_collections (void);
 
-/* For tests: read keel.json straight from the text when possible (the
- * default), or always through json-glib's tree, as before */
-void  _keel_workspace_set_fast_reader (gboolean enabled);
-/* How many texts were read the fast way so far */
-guint _keel_workspace_get_fast_reads  (void);
-
 /* keel-workspace-writer.c */
 GBytes                *keel_workspace_writer_write_text (const KeelWorkspaceContent *content);
-JsonNode              *keel_workspace_writer_build_tree (const KeelWorkspaceContent *content);
 
 G_END_DECLS

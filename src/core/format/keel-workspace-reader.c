@@ -15,35 +15,16 @@
 
 #include "keel-error.h"
 #include "keel-json.h"
-#include "keel-record-private.h"
+#include "keel-record-json.h"
 #include "keel-records.h"
 #include "keel-workspace.h"
 #include "keel-workspace-format.h"
 
-/* The one reader of keel.json: the text in, a snapshot of records out, or
- * an error that names the file and the line or the record. Two ways to
- * read: straight from the text (fast), and through a JsonNode tree, which
- * is also what gives every error. Runs on any thread. */
-
-/* At most 120 bytes of @text, cut between characters, for quoting a value
- * in an error: a hostile file can hold a value of any size, and the
- * message must stay readable. */
-static char *
-excerpt (const char *text)
-{
-  gsize n = 0;
-
-  while (n < 120 && text[n] != '\0')
-    n++;
-
-  if (text[n] == '\0')
-    return g_strdup (text);
-
-  while (n > 0 && ((guchar) text[n] & 0xC0) == 0x80)
-    n--;
-
-  return g_strdup_printf ("%.*s…", (int) n, text);
-}
+/* The one reader of keel.json: the text in, a snapshot of records out, in
+ * one pass straight from the text (KeelJsonReader and the record codec),
+ * or an error that names the file, the line and column, what was found
+ * and what was expected. It refuses what JSON forbids and what a field
+ * cannot hold rather than change a value. Runs on any thread. */
 
 static inline guint64
 mix64 (guint64 x)
@@ -90,87 +71,32 @@ keel_workspace_reader_fingerprint (const char *data,
   return g_strdup_printf ("%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x", a, b);
 }
 
-/* Parses "PREFIX-12" (or "MR-2026-03" for reviews) into the counter key
- * ("OBJ", "MR-2026") and the number. */
+
+/* The kind whose ids start with @prefix, or NULL */
+static const KeelKind *
+kind_for_prefix (const char *prefix)
+{
+  guint n;
+  const KeelKind * const *kinds = keel_kinds_get_all (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (kinds[i]->id_prefix != NULL && strcmp (kinds[i]->id_prefix, prefix) == 0)
+      return kinds[i];
+
+  return NULL;
+}
+
+/* Parses an id of the kind with @prefix ("OBJ-12", "MR-2026-03") into the
+ * counter key ("OBJ", "MR-2026") and the number. */
 gboolean
 keel_workspace_reader_parse_id (const char *prefix,
                                 const char *id,
                                 char      **counter_key,
                                 guint64    *number)
 {
-  gsize plen = strlen (prefix);
-  const char *rest;
-  const char *digits;
-  char *end = NULL;
+  const KeelKind *kind = kind_for_prefix (prefix);
 
-  if (!g_str_has_prefix (id, prefix) || id[plen] != '-')
-    return FALSE;
-
-  rest = id + plen + 1;
-  digits = rest;
-
-  if (strcmp (prefix, "MR") == 0)
-    {
-      /* MR-YYYY-NN */
-      if (strlen (rest) < 6 || !g_ascii_isdigit (rest[0]) || !g_ascii_isdigit (rest[1]) ||
-          !g_ascii_isdigit (rest[2]) || !g_ascii_isdigit (rest[3]) || rest[4] != '-')
-        return FALSE;
-      digits = rest + 5;
-    }
-
-  if (!g_ascii_isdigit (digits[0]))
-    return FALSE;
-
-  *number = g_ascii_strtoull (digits, &end, 10);
-  if (end == NULL || *end != '\0' || *number == 0 || *number > G_MAXUINT32)
-    return FALSE;
-
-  *counter_key = g_strndup (id, (gsize) (digits - id - 1));
-
-  return TRUE;
-}
-
-/* Finds the line of `"id": "X"` (the @nth such occurrence) in @data, so
- * errors about a record can point into the file. 0 if not found. */
-static guint
-line_of_id (const char *data,
-            gsize       length,
-            const char *id,
-            guint       nth)
-{
-  g_autofree char *needle = g_strdup_printf ("\"%s\"", id);
-  const char *p = data;
-  const char *end = data + length;
-  gsize nlen = strlen (needle);
-
-  while (p < end)
-    {
-      const char *hit = g_strstr_len (p, end - p, needle);
-      const char *q;
-
-      if (hit == NULL)
-        break;
-
-      q = hit;
-      while (q > data && g_ascii_isspace (q[-1]))
-        q--;
-      if (q > data && q[-1] == ':')
-        {
-          q--;
-          while (q > data && g_ascii_isspace (q[-1]))
-            q--;
-          if (q - data >= 4 && strncmp (q - 4, "\"id\"", 4) == 0 && nth-- == 0)
-            {
-              guint line, column;
-
-              keel_json_offset_to_line (data, hit - data, &line, &column);
-              return line;
-            }
-        }
-      p = hit + nlen;
-    }
-
-  return 0;
+  return kind != NULL && keel_kind_parse_id (kind, id, counter_key, number);
 }
 
 void
@@ -189,278 +115,6 @@ keel_workspace_snapshot_free (KeelWorkspaceSnapshot *snap)
   g_clear_pointer (&snap->extra, json_object_unref);
   g_free (snap->sha);
   g_free (snap);
-}
-
-static gboolean
-record_error (GError    **error,
-              GError     *inner,
-              const char *name,
-              const char *data,
-              gsize       length,
-              const char *id,
-              guint       nth)
-{
-  guint line = id ? line_of_id (data, length, id, nth) : 0;
-
-  if (line > 0)
-    g_set_error (error, inner->domain, inner->code,
-                 _("%s line %u: %s"), name, line, inner->message);
-  else
-    g_set_error (error, inner->domain, inner->code,
-                 _("%s: %s"), name, inner->message);
-  g_error_free (inner);
-
-  return FALSE;
-}
-
-/* Reads the text of keel.json into a snapshot through a JsonNode tree, or
- * fails with an error that names the file, and the line or the record.
- * Runs on any thread. */
-static KeelWorkspaceSnapshot *
-parse_workspace_tree (const char  *name,
-                      const char  *data,
-                      gsize        length,
-                      GError     **error)
-{
-  g_autoptr(KeelWorkspaceSnapshot) snap = g_new0 (KeelWorkspaceSnapshot, 1);
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GList) members = NULL;
-  const GType *kinds;
-  JsonObject *object;
-  JsonNode *node;
-  guint n_kinds;
-
-  kinds = keel_workspace_get_kinds (&n_kinds);
-
-  root = keel_json_parse (name, data, length, error);
-  if (root == NULL)
-    return NULL;
-
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error (error, KEEL_ERROR, KEEL_ERROR_FORMAT,
-                   _("%s: expected a Keel workspace (a JSON object with \"format\": \"%s\")"),
-                   name, KEEL_WORKSPACE_FORMAT);
-      return NULL;
-    }
-
-  object = json_node_get_object (root);
-  node = json_object_get_member (object, "format");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING ||
-      g_strcmp0 (json_node_get_string (node), KEEL_WORKSPACE_FORMAT) != 0)
-    {
-      g_set_error (error, KEEL_ERROR, KEEL_ERROR_FORMAT,
-                   _("%s: expected \"format\": \"%s\"; this is not a Keel workspace"),
-                   name, KEEL_WORKSPACE_FORMAT);
-      return NULL;
-    }
-
-  node = json_object_get_member (object, "version");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
-    {
-      g_set_error (error, KEEL_ERROR, KEEL_ERROR_FORMAT,
-                   _("%s: expected \"version\": a whole number such as %d"),
-                   name, KEEL_WORKSPACE_VERSION);
-      return NULL;
-    }
-  if (json_node_get_int (node) > KEEL_WORKSPACE_VERSION)
-    {
-      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-
-      /* The number is formatted first: a translated message cannot carry
-       * G_GINT64_FORMAT */
-      g_set_error (error, KEEL_ERROR, KEEL_ERROR_VERSION,
-                   _("%s was written by a newer Keel (workspace version %s); this Keel reads "
-                     "version %d and older. Update Keel to open it."),
-                   name, found, KEEL_WORKSPACE_VERSION);
-      return NULL;
-    }
-
-  snap->lists = g_new0 (GPtrArray *, n_kinds);
-  snap->counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-  members = json_object_get_members (object);
-
-  /* The organisation */
-  node = json_object_get_member (object, "organisation");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-    {
-      GError *inner = NULL;
-
-      snap->organisation = (KeelOrganisation *)
-        keel_record_new_from_json (KEEL_TYPE_ORGANISATION, node, _("organisation"), &inner);
-      if (snap->organisation == NULL)
-        return (record_error (error, inner, name, data, length, NULL, 0), NULL);
-    }
-  else
-    snap->organisation = g_object_new (KEEL_TYPE_ORGANISATION, NULL);
-
-  /* Each list of records */
-  for (guint k = 0; k < n_kinds; k++)
-    {
-      g_autoptr(GTypeClass) tclass = g_type_class_ref (kinds[k]);
-      KeelRecordClass *klass = KEEL_RECORD_CLASS (tclass);
-      JsonArray *array;
-
-      snap->lists[k] = g_ptr_array_new_with_free_func (g_object_unref);
-      node = json_object_get_member (object, klass->collection);
-
-      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-        continue;
-
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        {
-          g_set_error (error, KEEL_ERROR, KEEL_ERROR_INVALID,
-                       _("%s: \"%s\" must be a list of records"), name, klass->collection);
-          return NULL;
-        }
-
-      array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          g_autofree char *where = NULL;
-          g_autofree char *counter_key = NULL;
-          GError *inner = NULL;
-          KeelRecord *record;
-          const char *id = NULL;
-          guint64 number;
-
-          if (JSON_NODE_HOLDS_OBJECT (element))
-            {
-              JsonNode *id_node = json_object_get_member (json_node_get_object (element), "id");
-
-              if (id_node != NULL && JSON_NODE_HOLDS_VALUE (id_node) &&
-                  json_node_get_value_type (id_node) == G_TYPE_STRING)
-                id = json_node_get_string (id_node);
-            }
-
-          where = id ? g_strdup (id) : g_strdup_printf ("%s[%u]", klass->collection, i + 1);
-
-          if (id == NULL)
-            {
-              g_set_error (error, KEEL_ERROR, KEEL_ERROR_INVALID,
-                           _("%s: %s has no id; expected an id like %s-1"),
-                           name, where, klass->id_prefix);
-              return NULL;
-            }
-
-          if (!keel_workspace_reader_parse_id (klass->id_prefix, id, &counter_key, &number))
-            {
-              g_autofree char *shown = excerpt (id);
-
-              inner = g_error_new (KEEL_ERROR, KEEL_ERROR_INVALID,
-                                   strcmp (klass->id_prefix, "MR") == 0
-                                     ? _("“%s” in \"%s\" is not an id; expected an id like MR-2026-01")
-                                     : _("“%s” in \"%s\" is not an id; expected an id like %s-1"),
-                                   shown, klass->collection, klass->id_prefix);
-              return (record_error (error, inner, name, data, length, id, 0), NULL);
-            }
-
-          if (g_hash_table_contains (seen, id))
-            {
-              guint first = line_of_id (data, length, id, 0);
-              guint second = line_of_id (data, length, id, 1);
-
-              g_set_error (error, KEEL_ERROR, KEEL_ERROR_DUPLICATE_ID,
-                           _("%s line %u: the id %s is used twice (first at line %u); "
-                             "expected every id to be unique"),
-                           name, second, id, first);
-              return NULL;
-            }
-
-          record = keel_record_new_from_json (kinds[k], element, where, &inner);
-          if (record == NULL)
-            return (record_error (error, inner, name, data, length, id, 0), NULL);
-
-          g_ptr_array_add (snap->lists[k], record);
-          g_hash_table_add (seen, (gpointer) keel_record_get_id (record));
-
-          if (number > GPOINTER_TO_UINT (g_hash_table_lookup (snap->counters, counter_key)))
-            g_hash_table_replace (snap->counters, g_steal_pointer (&counter_key),
-                                  GUINT_TO_POINTER ((guint) number));
-        }
-    }
-
-  /* Counters of ids already handed out, so that ids are never reused */
-  node = json_object_get_member (object, "counters");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-    {
-      g_autoptr(GList) keys = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          g_set_error (error, KEEL_ERROR, KEEL_ERROR_INVALID,
-                       _("%s: \"counters\" must be an object of whole numbers"), name);
-          return NULL;
-        }
-
-      keys = json_object_get_members (json_node_get_object (node));
-      for (const GList *l = keys; l; l = l->next)
-        {
-          JsonNode *value = json_object_get_member (json_node_get_object (node), l->data);
-
-          if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64 ||
-              json_node_get_int (value) < 0 || json_node_get_int (value) > G_MAXUINT32)
-            {
-              g_set_error (error, KEEL_ERROR, KEEL_ERROR_INVALID,
-                           _("%s: \"counters\", “%s”: expected a whole number"),
-                           name, (const char *) l->data);
-              return NULL;
-            }
-
-          if ((guint) json_node_get_int (value) >
-              GPOINTER_TO_UINT (g_hash_table_lookup (snap->counters, l->data)))
-            g_hash_table_replace (snap->counters, g_strdup (l->data),
-                                  GUINT_TO_POINTER ((guint) json_node_get_int (value)));
-        }
-    }
-
-  /* Everything else at the top is kept as it is */
-  for (const GList *l = members; l; l = l->next)
-    {
-      const char *key = l->data;
-      gboolean known = g_str_equal (key, "format") || g_str_equal (key, "version") ||
-                       g_str_equal (key, "organisation") || g_str_equal (key, "counters");
-
-      for (guint k = 0; k < n_kinds && !known; k++)
-        {
-          g_autoptr(GTypeClass) tclass = g_type_class_ref (kinds[k]);
-          known = g_str_equal (key, KEEL_RECORD_CLASS (tclass)->collection);
-        }
-
-      if (!known)
-        {
-          if (snap->extra == NULL)
-            snap->extra = json_object_new ();
-          json_object_set_member (snap->extra, key,
-                                  json_node_copy (json_object_get_member (object, key)));
-        }
-    }
-
-  snap->sha = keel_workspace_reader_fingerprint (data, length);
-
-  return g_steal_pointer (&snap);
-}
-
-/* Tests compare the two ways of reading */
-static gint use_fast_reader = TRUE;
-static guint fast_reads;
-
-void
-_keel_workspace_set_fast_reader (gboolean enabled)
-{
-  g_atomic_int_set (&use_fast_reader, !!enabled);
-}
-
-guint
-_keel_workspace_get_fast_reads (void)
-{
-  return g_atomic_int_get (&fast_reads);
 }
 
 /* The lists of keel.json by name, in kinds order */
@@ -485,8 +139,6 @@ keel_workspace_reader_collections (void)
   return names;
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KeelJsonReader, keel_json_reader_clear)
-
 enum {
   SEEN_FORMAT = 1 << 0,
   SEEN_VERSION = 1 << 1,
@@ -507,16 +159,203 @@ raise_counter (GHashTable *counters,
     g_free (key);
 }
 
-/* Reads keel.json straight from the text, without a JsonNode for every
- * value: the snapshot parse_workspace_tree() gives for the same text. On
- * anything unexpected (anything parse_workspace_tree() refuses, and
- * whatever this one is not sure of) it gives up and returns %NULL; the
- * text is then read again by parse_workspace_tree(), for the error. */
-static KeelWorkspaceSnapshot *
-read_workspace_fast (const char *data,
-                     gsize       length)
+static const char *
+type_name (KeelJsonValueType type)
 {
-  g_auto(KeelJsonReader) reader = { 0 };
+  switch (type)
+    {
+    case KEEL_JSON_VALUE_OBJECT:
+      return _("an object");
+    case KEEL_JSON_VALUE_ARRAY:
+      return _("a list");
+    case KEEL_JSON_VALUE_STRING:
+      return _("a text");
+    case KEEL_JSON_VALUE_NUMBER:
+      return _("a number");
+    case KEEL_JSON_VALUE_BOOLEAN:
+      return _("true or false");
+    case KEEL_JSON_VALUE_NULL:
+      return _("null");
+    case KEEL_JSON_VALUE_NONE:
+    default:
+      return _("nothing");
+    }
+}
+
+static gboolean
+read_format (KeelJsonReader *reader)
+{
+  const char *format = NULL;
+
+  if (keel_json_reader_peek (reader) == KEEL_JSON_VALUE_STRING)
+    {
+      format = keel_json_reader_read_string (reader, NULL);
+      if (format == NULL)
+        return FALSE;
+    }
+
+  if (format == NULL || strcmp (format, KEEL_WORKSPACE_FORMAT) != 0)
+    return keel_json_reader_refuse (reader, KEEL_ERROR_FORMAT,
+                                    _("expected \"format\": \"%s\"; this is not a Keel workspace"),
+                                    KEEL_WORKSPACE_FORMAT);
+
+  return TRUE;
+}
+
+static gboolean
+read_version (KeelJsonReader *reader)
+{
+  gboolean integer = FALSE;
+  gint64 version = 0;
+  double unused;
+
+  if (keel_json_reader_peek (reader) == KEEL_JSON_VALUE_NUMBER &&
+      !keel_json_reader_read_number (reader, &integer, &version, &unused))
+    return FALSE;
+
+  if (!integer || version < 1)
+    return keel_json_reader_refuse (reader, KEEL_ERROR_FORMAT,
+                                    _("expected \"version\": a whole number such as %d"),
+                                    KEEL_WORKSPACE_VERSION);
+
+  if (version > KEEL_WORKSPACE_VERSION)
+    {
+      char found[32];
+
+      /* The number is formatted first: a translated message cannot carry
+       * G_GINT64_FORMAT */
+      g_snprintf (found, sizeof found, "%" G_GINT64_FORMAT, version);
+      return keel_json_reader_refuse (reader, KEEL_ERROR_VERSION,
+                                      _("written by a newer Keel (workspace version %s); this "
+                                        "Keel reads version %d and older. Update Keel to open it."),
+                                      found, KEEL_WORKSPACE_VERSION);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_counters (KeelJsonReader *reader,
+               GHashTable     *counters)
+{
+  g_autoptr(GHashTable) names = NULL;
+  const char *key;
+  guint count = 0;
+
+  if (keel_json_reader_peek (reader) != KEEL_JSON_VALUE_OBJECT)
+    return keel_json_reader_refuse (reader, KEEL_ERROR_INVALID,
+                                    _("\"counters\" must be an object of whole numbers; expected an object, found %s"),
+                                    type_name (keel_json_reader_peek (reader)));
+
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  keel_json_reader_begin_object (reader);
+  while (keel_json_reader_next_member (reader, &count, &key))
+    {
+      gboolean integer = FALSE;
+      gint64 value = -1;
+      double unused;
+
+      char *name = g_strdup (key);
+
+      /* A name twice: which one counts? Neither */
+      if (!g_hash_table_add (names, name))
+        return keel_json_reader_refuse_duplicate (reader, name);
+
+      if (keel_json_reader_peek (reader) == KEEL_JSON_VALUE_NUMBER &&
+          !keel_json_reader_read_number (reader, &integer, &value, &unused))
+        return FALSE;
+
+      if (!integer || value < 0 || value > G_MAXUINT32)
+        {
+          g_autofree char *shown = keel_json_excerpt (name);
+
+          return keel_json_reader_refuse (reader, KEEL_ERROR_INVALID,
+                                          _("\"counters\", “%s”: expected a whole number from 0 "
+                                            "to %u"), shown, G_MAXUINT32);
+        }
+
+      raise_counter (counters, g_strdup (name), (guint) value);
+    }
+
+  return !keel_json_reader_failed (reader);
+}
+
+/* Reads one list of records of @kind */
+static gboolean
+read_list (KeelJsonReader *reader,
+           GType           type,
+           GPtrArray      *list,
+           GHashTable     *counters,
+           GHashTable     *seen_ids)
+{
+  KeelRecordClass *klass = g_type_class_peek (type);
+  const KeelKind *kind = klass->kind_desc;
+  guint count = 0;
+
+  if (keel_json_reader_peek (reader) != KEEL_JSON_VALUE_ARRAY)
+    return keel_json_reader_refuse (reader, KEEL_ERROR_INVALID,
+                                    _("\"%s\" must be a list of records; expected a list, found %s"),
+                                    klass->collection, type_name (keel_json_reader_peek (reader)));
+
+  keel_json_reader_begin_array (reader);
+  while (keel_json_reader_next_element (reader, &count))
+    {
+      g_autofree char *where = g_strdup_printf ("%s[%u]", klass->collection, count);
+      g_autofree char *counter_key = NULL;
+      gsize start = 0;
+      gsize id_offset = 0;
+      KeelRecord *record;
+      const char *id;
+      gpointer first;
+      guint64 number;
+
+      keel_json_reader_peek (reader);
+      start = keel_json_reader_get_offset (reader);
+      record = keel_record_json_read (type, reader, where, &id_offset);
+      if (record == NULL)
+        return FALSE;
+      g_ptr_array_add (list, record);
+
+      id = keel_record_get_id (record);
+      if (id == NULL)
+        {
+          g_autofree char *expected = keel_kind_describe_id (kind);
+
+          return keel_json_reader_refuse_at (reader, start, KEEL_ERROR_INVALID,
+                                             _("%s has no id; expected %s"), where, expected);
+        }
+
+      if (!keel_kind_parse_id (kind, id, &counter_key, &number))
+        {
+          g_autofree char *shown = keel_json_excerpt (id);
+          g_autofree char *expected = keel_kind_describe_id (kind);
+
+          return keel_json_reader_refuse_at (reader, id_offset, KEEL_ERROR_INVALID,
+                                             _("“%s” in \"%s\" is not an id; expected %s"),
+                                             shown, klass->collection, expected);
+        }
+
+      first = g_hash_table_lookup (seen_ids, id);
+      if (first != NULL)
+        {
+          guint line, column;
+
+          keel_json_reader_get_position (reader, GPOINTER_TO_SIZE (first) - 1, &line, &column);
+          return keel_json_reader_refuse_at (reader, id_offset, KEEL_ERROR_DUPLICATE_ID,
+                                             _("the id %s is used twice (first at line %u); "
+                                               "expected every id to be unique"), id, line);
+        }
+      g_hash_table_insert (seen_ids, (gpointer) id, GSIZE_TO_POINTER (id_offset + 1));
+
+      raise_counter (counters, g_steal_pointer (&counter_key), (guint) number);
+    }
+
+  return !keel_json_reader_failed (reader);
+}
+
+static KeelWorkspaceSnapshot *
+read_workspace (KeelJsonReader *reader)
+{
   g_autoptr(KeelWorkspaceSnapshot) snap = g_new0 (KeelWorkspaceSnapshot, 1);
   g_autoptr(GHashTable) seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
   const char * const *collections = keel_workspace_reader_collections ();
@@ -534,11 +373,19 @@ read_workspace_fast (const char *data,
     snap->lists[k] = g_ptr_array_new_with_free_func (g_object_unref);
   snap->counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  keel_json_reader_init (&reader, data, length);
-  if (!keel_json_reader_begin_object (&reader))
-    return NULL;
+  if (keel_json_reader_peek (reader) != KEEL_JSON_VALUE_OBJECT)
+    {
+      if (keel_json_reader_peek (reader) == KEEL_JSON_VALUE_NONE)
+        return (keel_json_reader_begin_object (reader), NULL);
+      return (keel_json_reader_refuse (reader, KEEL_ERROR_FORMAT,
+                                       _("expected a Keel workspace (a JSON object with "
+                                         "\"format\": \"%s\"), found %s"),
+                                       KEEL_WORKSPACE_FORMAT,
+                                       type_name (keel_json_reader_peek (reader))), NULL);
+    }
 
-  while (keel_json_reader_next_member (&reader, &count, &key))
+  keel_json_reader_begin_object (reader);
+  while (keel_json_reader_next_member (reader, &count, &key))
     {
       guint32 bit = 0;
       int k = -1;
@@ -560,135 +407,102 @@ read_workspace_fast (const char *data,
             bit = SEEN_LIST << k;
         }
 
-      /* A name twice: keel_json_parse() says where */
       if ((seen & bit) != 0)
-        return NULL;
+        return (keel_json_reader_refuse_duplicate (reader, key), NULL);
       seen |= bit;
 
       if (bit == SEEN_FORMAT)
         {
-          const char *format = keel_json_reader_read_string (&reader, NULL);
-
-          if (format == NULL || strcmp (format, KEEL_WORKSPACE_FORMAT) != 0)
+          if (!read_format (reader))
             return NULL;
         }
       else if (bit == SEEN_VERSION)
         {
-          gint64 version;
-
-          if (!keel_json_reader_read_int (&reader, &version) ||
-              version < 1 || version > KEEL_WORKSPACE_VERSION)
+          if (!read_version (reader))
             return NULL;
         }
-      else if (keel_json_reader_peek (&reader) == KEEL_JSON_VALUE_NULL && bit != 0)
+      else if (bit != 0 && keel_json_reader_peek (reader) == KEEL_JSON_VALUE_NULL)
         {
           /* Same as absent */
-          if (!keel_json_reader_read_null (&reader))
+          if (!keel_json_reader_read_null (reader))
             return NULL;
         }
       else if (bit == SEEN_ORGANISATION)
         {
-          snap->organisation = (KeelOrganisation *) _keel_record_read (KEEL_TYPE_ORGANISATION,
-                                                                       &reader);
+          snap->organisation = (KeelOrganisation *)
+            keel_record_json_read (KEEL_TYPE_ORGANISATION, reader, _("organisation"), NULL);
           if (snap->organisation == NULL)
             return NULL;
         }
       else if (bit == SEEN_COUNTERS)
         {
-          guint n = 0;
-
-          if (!keel_json_reader_begin_object (&reader))
+          if (!read_counters (reader, snap->counters))
             return NULL;
-          while (keel_json_reader_next_member (&reader, &n, &key))
-            {
-              char *counter_key = g_strdup (key);
-              gint64 value;
-
-              if (!keel_json_reader_read_int (&reader, &value) || value < 0 || value > G_MAXUINT32)
-                {
-                  g_free (counter_key);
-                  return NULL;
-                }
-              raise_counter (snap->counters, counter_key, (guint) value);
-            }
         }
       else if (k >= 0)
         {
-          KeelRecordClass *klass = g_type_class_peek (kinds[k]);
-          guint n = 0;
-
-          if (!keel_json_reader_begin_array (&reader))
+          if (!read_list (reader, kinds[k], snap->lists[k], snap->counters, seen_ids))
             return NULL;
-          while (keel_json_reader_next_element (&reader, &n))
-            {
-              KeelRecord *record = _keel_record_read (kinds[k], &reader);
-              char *counter_key = NULL;
-              const char *id;
-              guint64 number;
-
-              if (record == NULL)
-                return NULL;
-              g_ptr_array_add (snap->lists[k], record);
-
-              id = keel_record_get_id (record);
-              if (id == NULL || !keel_workspace_reader_parse_id (klass->id_prefix, id, &counter_key, &number))
-                return NULL;
-              if (!g_hash_table_add (seen_ids, (gpointer) id))
-                {
-                  g_free (counter_key);
-                  return NULL;
-                }
-              raise_counter (snap->counters, counter_key, (guint) number);
-            }
         }
       else
         {
           /* Kept as it is */
-          g_autofree char *name = g_strdup (key);
+          g_autofree char *name = NULL;
           JsonNode *node;
 
           if (snap->extra == NULL)
             snap->extra = json_object_new ();
-          else if (json_object_has_member (snap->extra, name))
-            return NULL;
+          else if (json_object_has_member (snap->extra, key))
+            return (keel_json_reader_refuse_duplicate (reader, key), NULL);
 
-          node = keel_json_reader_read_node (&reader);
+          name = g_strdup (key);
+          node = keel_json_reader_read_node (reader);
           if (node == NULL)
             return NULL;
           json_object_set_member (snap->extra, name, node);
         }
     }
 
-  if (!keel_json_reader_end (&reader) ||
-      (seen & (SEEN_FORMAT | SEEN_VERSION)) != (SEEN_FORMAT | SEEN_VERSION))
+  if (!keel_json_reader_end (reader))
     return NULL;
+
+  if ((seen & SEEN_FORMAT) == 0)
+    return (keel_json_reader_refuse_at (reader, 0, KEEL_ERROR_FORMAT,
+                                        _("expected \"format\": \"%s\"; this is not a Keel "
+                                          "workspace"), KEEL_WORKSPACE_FORMAT), NULL);
+  if ((seen & SEEN_VERSION) == 0)
+    return (keel_json_reader_refuse_at (reader, 0, KEEL_ERROR_FORMAT,
+                                        _("expected \"version\": a whole number such as %d"),
+                                        KEEL_WORKSPACE_VERSION), NULL);
 
   if (snap->organisation == NULL)
     snap->organisation = g_object_new (KEEL_TYPE_ORGANISATION, NULL);
 
-  snap->sha = keel_workspace_reader_fingerprint (data, length);
-
   return g_steal_pointer (&snap);
 }
 
-/* Reads the text of keel.json into a snapshot: the fast way when it can,
- * else (and for every error) through a JsonNode tree */
+/**
+ * keel_workspace_reader_parse:
+ * @name: how to name the file in errors
+ *
+ * Returns: (transfer full) (nullable): what keel.json holds, or %NULL
+ *   with @error set
+ */
 KeelWorkspaceSnapshot *
 keel_workspace_reader_parse (const char  *name,
                              const char  *data,
                              gsize        length,
                              GError     **error)
 {
-  KeelWorkspaceSnapshot *snap = NULL;
+  g_auto(KeelJsonReader) reader = { 0 };
+  KeelWorkspaceSnapshot *snap;
 
-  if (g_atomic_int_get (&use_fast_reader))
-    snap = read_workspace_fast (data, length);
-
-  if (snap != NULL)
-    g_atomic_int_inc (&fast_reads);
-
+  keel_json_reader_init (&reader, data, length);
+  snap = read_workspace (&reader);
   if (snap == NULL)
-    snap = parse_workspace_tree (name, data, length, error);
+    return (keel_json_reader_propagate_error (&reader, name, error), NULL);
+
+  snap->sha = keel_workspace_reader_fingerprint (data, length);
 
   return snap;
 }

@@ -232,22 +232,6 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
-/**
- * _keel_workspace_serialize_tree:
- *
- * The text of keel.json the way it was written before
- * keel_workspace_writer_write_text(),
- * through a JsonNode tree: for tests that compare the two.
- */
-GBytes *
-_keel_workspace_serialize_tree (KeelWorkspace *self)
-{
-  KeelWorkspaceContent content = content_of (self);
-  g_autoptr(JsonNode) root = keel_workspace_writer_build_tree (&content);
-
-  return keel_json_to_bytes (root);
-}
-
 /* Puts @text beside keel.json as a conflict copy, under a name no other
  * file has */
 static char *

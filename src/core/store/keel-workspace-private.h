@@ -115,9 +115,4 @@ void _keel_workspace_inject_write_error (KeelWorkspace *self,
                                          int            errno_code,
                                          guint          count);
 
-/* For tests: the text of keel.json through a JsonNode tree, as
- * keel_workspace_serialize() wrote it before it wrote straight from the
- * records */
-GBytes *_keel_workspace_serialize_tree (KeelWorkspace *self);
-
 G_END_DECLS

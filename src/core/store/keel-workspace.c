@@ -575,7 +575,9 @@ keel_workspace_lookup (KeelWorkspace *self,
  * Hands out the next id of a kind. An id once handed out is never handed
  * out again, even if its record is deleted (the counters are saved).
  *
- * Returns: (transfer full): the new id
+ * Returns: (transfer full) (nullable): the new id, or %NULL when the
+ *   kind's counter is at the last number keel.json can hold (it never
+ *   wraps)
  */
 char *
 keel_workspace_next_id (KeelWorkspace *self,
@@ -585,7 +587,7 @@ keel_workspace_next_id (KeelWorkspace *self,
   g_autoptr(GDateTime) today = NULL;
   g_autofree char *key = NULL;
   const KeelKind *desc;
-  guint number;
+  guint64 number;
 
   g_return_val_if_fail (KEEL_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (kind_index (kind) >= 0, NULL);
@@ -595,16 +597,23 @@ keel_workspace_next_id (KeelWorkspace *self,
     today = keel_date_today ();
   key = keel_kind_counter_key (desc, when, today);
 
-  number = GPOINTER_TO_UINT (g_hash_table_lookup (self->counters, key)) + 1;
+  number = (guint64) GPOINTER_TO_UINT (g_hash_table_lookup (self->counters, key)) + 1;
 
   /* Never collide with a record added with an explicit id */
   for (;;)
     {
-      g_autofree char *candidate = keel_kind_format_id (desc, key, number);
+      g_autofree char *candidate = NULL;
+
+      /* Counters never wrap: past the last number keel.json can hold, no id */
+      if (number > G_MAXUINT32)
+        return NULL;
+
+      candidate = keel_kind_format_id (desc, key, number);
 
       if (!g_hash_table_contains (self->by_id, candidate))
         {
-          g_hash_table_replace (self->counters, g_steal_pointer (&key), GUINT_TO_POINTER (number));
+          g_hash_table_replace (self->counters, g_steal_pointer (&key),
+                                GUINT_TO_POINTER ((guint) number));
           return g_steal_pointer (&candidate);
         }
       number++;
@@ -635,6 +644,14 @@ keel_workspace_insert (KeelWorkspace *self,
       const char *date_key = keel_record_get_kind_desc (record)->id_date_key;
       GDateTime *when = date_key != NULL ? keel_record_get_date (record, date_key) : NULL;
       g_autofree char *id = keel_workspace_next_id (self, G_OBJECT_TYPE (record), when);
+
+      if (id == NULL)
+        {
+          g_warning ("no id left for %s: the counter of %s is at its maximum; the record is not added",
+                     keel_record_get_kind_desc (record)->collection,
+                     keel_record_get_kind_desc (record)->id_prefix);
+          return;
+        }
       keel_record_set_id (record, id);
     }
   else
