@@ -29,7 +29,7 @@
 
 struct _KeelPeoplePage
 {
-  KeelListPage         parent_instance;
+  KeelTablePage         parent_instance;
 
   GSignalGroup        *workspace_signals;
 
@@ -43,7 +43,7 @@ struct _KeelPeoplePage
   GtkColumnViewColumn *review_team_column;
 };
 
-G_DEFINE_FINAL_TYPE (KeelPeoplePage, keel_people_page, KEEL_TYPE_LIST_PAGE)
+G_DEFINE_FINAL_TYPE (KeelPeoplePage, keel_people_page, KEEL_TYPE_TABLE_PAGE)
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
@@ -107,7 +107,7 @@ resort (KeelPeoplePage *self)
         gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
     }
 
-  keel_list_page_refilter (KEEL_LIST_PAGE (self));
+  keel_table_page_refilter (KEEL_TABLE_PAGE (self));
 }
 
 static char *
@@ -376,19 +376,19 @@ edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  KeelListPage *page = KEEL_LIST_PAGE (widget);
-  KeelRecord *person = keel_list_page_get_selected (page);
+  KeelTablePage *page = KEEL_TABLE_PAGE (widget);
+  KeelRecord *person = keel_table_page_get_selected (page);
 
   if (person != NULL)
-    keel_list_page_open_editor (page, person);
+    keel_table_page_open_editor (page, person);
 }
 
 /* ------------------------------------------------------------------------ */
-/* KeelListPage                                                             */
+/* KeelTablePage                                                             */
 /* ------------------------------------------------------------------------ */
 
 static gboolean
-keel_people_page_matches (KeelListPage *page,
+keel_people_page_matches (KeelTablePage *page,
                           gpointer      item,
                           const char   *needle)
 {
@@ -406,7 +406,7 @@ keel_people_page_matches (KeelListPage *page,
 }
 
 static char *
-keel_people_page_count_text (KeelListPage *page,
+keel_people_page_count_text (KeelTablePage *page,
                              guint         shown,
                              guint         total)
 {
@@ -419,35 +419,35 @@ keel_people_page_count_text (KeelListPage *page,
 }
 
 static GtkWidget *
-keel_people_page_open_editor (KeelListPage *page,
+keel_people_page_open_editor (KeelTablePage *page,
                               KeelRecord   *person)
 {
   return open_editor (KEEL_PEOPLE_PAGE (page), person);
 }
 
 static void
-keel_people_page_delete_record (KeelListPage *page,
+keel_people_page_delete_record (KeelTablePage *page,
                                 KeelRecord   *person)
 {
   keel_people_page_delete (KEEL_PEOPLE_PAGE (page), person);
 }
 
 static void
-keel_people_page_workspace_changed (KeelListPage *page)
+keel_people_page_workspace_changed (KeelTablePage *page)
 {
   KeelPeoplePage *self = KEEL_PEOPLE_PAGE (page);
 
-  g_signal_group_set_target (self->workspace_signals, keel_list_page_get_workspace (page));
-  gtk_editable_set_text (GTK_EDITABLE (keel_list_page_get_search_entry (page)), "");
+  g_signal_group_set_target (self->workspace_signals, keel_table_page_get_workspace (page));
+  gtk_editable_set_text (GTK_EDITABLE (keel_table_page_get_search_entry (page)), "");
 }
 
 static void
-keel_people_page_update_actions (KeelListPage *page)
+keel_people_page_update_actions (KeelTablePage *page)
 {
-  gboolean has_workspace = keel_list_page_get_workspace (page) != NULL;
-  gboolean has_selection = keel_list_page_get_selected (page) != NULL;
+  gboolean has_workspace = keel_table_page_get_workspace (page) != NULL;
+  gboolean has_selection = keel_table_page_get_selected (page) != NULL;
 
-  KEEL_LIST_PAGE_CLASS (keel_people_page_parent_class)->update_actions (page);
+  KEEL_TABLE_PAGE_CLASS (keel_people_page_parent_class)->update_actions (page);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (page), "page.delete", has_workspace && has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (page), "page.edit", has_workspace && has_selection);
@@ -472,7 +472,7 @@ keel_people_page_class_init (KeelPeoplePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  KeelListPageClass *page_class = KEEL_LIST_PAGE_CLASS (klass);
+  KeelTablePageClass *page_class = KEEL_TABLE_PAGE_CLASS (klass);
 
   object_class->dispose = keel_people_page_dispose;
 
@@ -486,7 +486,7 @@ keel_people_page_class_init (KeelPeoplePageClass *klass)
 
   g_type_ensure (KEEL_TYPE_PERSON);
 
-  keel_list_page_class_set_template (widget_class, "/io/github/keelisms/Keel/keel-people-page.ui");
+  keel_table_page_class_set_template (widget_class, "/io/github/keelisms/Keel/keel-people-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, id_column);
   gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, name_column);
   gtk_widget_class_bind_template_child (widget_class, KeelPeoplePage, email_column);
@@ -502,7 +502,7 @@ keel_people_page_class_init (KeelPeoplePageClass *klass)
 static void
 keel_people_page_init (KeelPeoplePage *self)
 {
-  GtkSingleSelection *selection = keel_list_page_get_selection (KEEL_LIST_PAGE (self));
+  GtkSingleSelection *selection = keel_table_page_get_selection (KEEL_TABLE_PAGE (self));
   g_autoptr(GtkCustomSorter) id_sorter = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -518,7 +518,7 @@ keel_people_page_init (KeelPeoplePage *self)
   g_signal_group_connect_swapped (self->workspace_signals, "reloaded",
                                   G_CALLBACK (workspace_reloaded_cb), self);
 
-  gtk_search_entry_set_key_capture_widget (keel_list_page_get_search_entry (KEEL_LIST_PAGE (self)),
+  gtk_search_entry_set_key_capture_widget (keel_table_page_get_search_entry (KEEL_TABLE_PAGE (self)),
                                            GTK_WIDGET (gtk_column_view_column_get_column_view (self->id_column)));
   keel_gui_fix_button_names (GTK_WIDGET (self));
 }
@@ -538,7 +538,7 @@ keel_people_page_get_workspace (KeelPeoplePage *self)
 {
   g_return_val_if_fail (KEEL_IS_PEOPLE_PAGE (self), NULL);
 
-  return keel_list_page_get_workspace (KEEL_LIST_PAGE (self));
+  return keel_table_page_get_workspace (KEEL_TABLE_PAGE (self));
 }
 
 void
@@ -547,7 +547,7 @@ keel_people_page_set_workspace (KeelPeoplePage *self,
 {
   g_return_if_fail (KEEL_IS_PEOPLE_PAGE (self));
 
-  keel_list_page_set_workspace (KEEL_LIST_PAGE (self), workspace);
+  keel_table_page_set_workspace (KEEL_TABLE_PAGE (self), workspace);
 }
 
 /**
@@ -560,7 +560,7 @@ keel_people_page_get_model (KeelPeoplePage *self)
 {
   g_return_val_if_fail (KEEL_IS_PEOPLE_PAGE (self), NULL);
 
-  return G_LIST_MODEL (keel_list_page_get_selection (KEEL_LIST_PAGE (self)));
+  return G_LIST_MODEL (keel_table_page_get_selection (KEEL_TABLE_PAGE (self)));
 }
 
 void
@@ -569,7 +569,7 @@ keel_people_page_select (KeelPeoplePage *self,
 {
   g_return_if_fail (KEEL_IS_PEOPLE_PAGE (self));
 
-  gtk_single_selection_set_selected (keel_list_page_get_selection (KEEL_LIST_PAGE (self)), position);
+  gtk_single_selection_set_selected (keel_table_page_get_selection (KEEL_TABLE_PAGE (self)), position);
 }
 
 void

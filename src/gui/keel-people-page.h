@@ -9,13 +9,13 @@
 
 #include <adwaita.h>
 
-#include "keel-list-page.h"
+#include "keel-table-page.h"
 
 G_BEGIN_DECLS
 
 #define KEEL_TYPE_PEOPLE_PAGE (keel_people_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (KeelPeoplePage, keel_people_page, KEEL, PEOPLE_PAGE, KeelListPage)
+G_DECLARE_FINAL_TYPE (KeelPeoplePage, keel_people_page, KEEL, PEOPLE_PAGE, KeelTablePage)
 
 GtkWidget     *keel_people_page_new           (void);
 KeelWorkspace *keel_people_page_get_workspace (KeelPeoplePage *self);

@@ -21,6 +21,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "keel-actions-page.h"
 #include "keel-application.h"
 #include "keel-date.h"
 #include "keel-demo.h"
@@ -30,6 +31,7 @@
 #include "keel-people-page.h"
 #include "keel-policies-page.h"
 #include "keel-records.h"
+#include "keel-resources-page.h"
 #include "keel-restore.h"
 #include "keel-welcome-view.h"
 #include "keel-window-private.h"
@@ -54,6 +56,8 @@ static const KeelArea areas[] = {
   { "objectives", N_("Objectives"), "emblem-default-symbolic", keel_objectives_page_get_type },
   { "policies", N_("Policies"), "text-x-generic-symbolic", keel_policies_page_get_type },
   { "people", N_("People"), "system-users-symbolic", keel_people_page_get_type },
+  { "actions", N_("Actions"), "object-select-symbolic", keel_actions_page_get_type },
+  { "resources", N_("Resources"), "wallet-symbolic", keel_resources_page_get_type },
 };
 
 typedef enum

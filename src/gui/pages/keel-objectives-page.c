@@ -21,7 +21,7 @@
 
 struct _KeelObjectivesPage
 {
-  KeelListPage         parent_instance;
+  KeelTablePage         parent_instance;
 
   GListModel          *people;
   KeelPeopleChoice    *owners;
@@ -32,7 +32,7 @@ struct _KeelObjectivesPage
   GtkColumnViewColumn *id_column;
 };
 
-G_DEFINE_FINAL_TYPE (KeelObjectivesPage, keel_objectives_page, KEEL_TYPE_LIST_PAGE)
+G_DEFINE_FINAL_TYPE (KeelObjectivesPage, keel_objectives_page, KEEL_TYPE_TABLE_PAGE)
 
 /* ------------------------------------------------------------------------ */
 /* Template callbacks (formatters for the column view)                      */
@@ -103,7 +103,7 @@ rebuild_owner_filter (KeelObjectivesPage *self)
     selected_id = g_strdup (_keel_people_choice_id (self->owners, selected - 1));
 
   g_clear_pointer (&self->owners, _keel_people_choice_free);
-  self->owners = _keel_people_choice_new (keel_list_page_get_workspace (KEEL_LIST_PAGE (self)), FALSE);
+  self->owners = _keel_people_choice_new (keel_table_page_get_workspace (KEEL_TABLE_PAGE (self)), FALSE);
 
   gtk_string_list_append (names, _("All owners"));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->owners->names)); i++)
@@ -115,7 +115,7 @@ rebuild_owner_filter (KeelObjectivesPage *self)
   gtk_drop_down_set_selected (self->owner_filter, selected == GTK_INVALID_LIST_POSITION ? 0 : selected + 1);
   g_signal_handlers_unblock_matched (self->owner_filter, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
 
-  keel_list_page_refilter (KEEL_LIST_PAGE (self));
+  keel_table_page_refilter (KEEL_TABLE_PAGE (self));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -129,11 +129,11 @@ people_changed_cb (KeelObjectivesPage *self)
 }
 
 /* ------------------------------------------------------------------------ */
-/* KeelListPage                                                             */
+/* KeelTablePage                                                             */
 /* ------------------------------------------------------------------------ */
 
 static gboolean
-keel_objectives_page_filter (KeelListPage *page,
+keel_objectives_page_filter (KeelTablePage *page,
                              KeelRecord   *objective)
 {
   KeelObjectivesPage *self = KEEL_OBJECTIVES_PAGE (page);
@@ -160,7 +160,7 @@ keel_objectives_page_filter (KeelListPage *page,
 }
 
 static char *
-keel_objectives_page_count_text (KeelListPage *page,
+keel_objectives_page_count_text (KeelTablePage *page,
                                  guint         shown,
                                  guint         total)
 {
@@ -173,17 +173,17 @@ keel_objectives_page_count_text (KeelListPage *page,
 }
 
 static GtkWidget *
-keel_objectives_page_create_editor (KeelListPage *page,
+keel_objectives_page_create_editor (KeelTablePage *page,
                                     KeelRecord   *objective)
 {
-  return GTK_WIDGET (keel_objective_editor_new (keel_list_page_get_workspace (page), objective));
+  return GTK_WIDGET (keel_objective_editor_new (keel_table_page_get_workspace (page), objective));
 }
 
 static void
-keel_objectives_page_workspace_changed (KeelListPage *page)
+keel_objectives_page_workspace_changed (KeelTablePage *page)
 {
   KeelObjectivesPage *self = KEEL_OBJECTIVES_PAGE (page);
-  KeelWorkspace *workspace = keel_list_page_get_workspace (page);
+  KeelWorkspace *workspace = keel_table_page_get_workspace (page);
 
   if (self->people != NULL)
     g_signal_handlers_disconnect_by_func (self->people, people_changed_cb, self);
@@ -200,14 +200,14 @@ keel_objectives_page_workspace_changed (KeelListPage *page)
 }
 
 static void
-keel_objectives_page_view_changed (KeelListPage *page,
+keel_objectives_page_view_changed (KeelTablePage *page,
                                    guint         total)
 {
   KeelObjectivesPage *self = KEEL_OBJECTIVES_PAGE (page);
 
   gtk_widget_set_visible (GTK_WIDGET (self->status_filter), total > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->owner_filter), total > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (keel_list_page_get_search_entry (page)), total > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (keel_table_page_get_search_entry (page)), total > 0);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -232,7 +232,7 @@ keel_objectives_page_class_init (KeelObjectivesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  KeelListPageClass *page_class = KEEL_LIST_PAGE_CLASS (klass);
+  KeelTablePageClass *page_class = KEEL_TABLE_PAGE_CLASS (klass);
 
   object_class->dispose = keel_objectives_page_dispose;
 
@@ -248,9 +248,8 @@ keel_objectives_page_class_init (KeelObjectivesPageClass *klass)
   g_type_ensure (KEEL_TYPE_OBJECTIVE);
   g_type_ensure (KEEL_TYPE_OBJECTIVE_ROW);
 
-  _keel_pages_ensure_style ();
 
-  keel_list_page_class_set_template (widget_class, "/io/github/keelisms/Keel/pages/keel-objectives-page.ui");
+  keel_table_page_class_set_template (widget_class, "/io/github/keelisms/Keel/pages/keel-objectives-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KeelObjectivesPage, status_filter);
   gtk_widget_class_bind_template_child (widget_class, KeelObjectivesPage, owner_filter);
   gtk_widget_class_bind_template_child (widget_class, KeelObjectivesPage, id_column);
@@ -287,7 +286,7 @@ keel_objectives_page_get_workspace (KeelObjectivesPage *self)
 {
   g_return_val_if_fail (KEEL_IS_OBJECTIVES_PAGE (self), NULL);
 
-  return keel_list_page_get_workspace (KEEL_LIST_PAGE (self));
+  return keel_table_page_get_workspace (KEEL_TABLE_PAGE (self));
 }
 
 void
@@ -296,7 +295,7 @@ keel_objectives_page_set_workspace (KeelObjectivesPage *self,
 {
   g_return_if_fail (KEEL_IS_OBJECTIVES_PAGE (self));
 
-  keel_list_page_set_workspace (KEEL_LIST_PAGE (self), workspace);
+  keel_table_page_set_workspace (KEEL_TABLE_PAGE (self), workspace);
 }
 
 KeelRecord *
@@ -304,7 +303,7 @@ keel_objectives_page_get_selected (KeelObjectivesPage *self)
 {
   g_return_val_if_fail (KEEL_IS_OBJECTIVES_PAGE (self), NULL);
 
-  return keel_list_page_get_selected (KEEL_LIST_PAGE (self));
+  return keel_table_page_get_selected (KEEL_TABLE_PAGE (self));
 }
 
 gboolean
@@ -313,7 +312,7 @@ keel_objectives_page_select (KeelObjectivesPage *self,
 {
   g_return_val_if_fail (KEEL_IS_OBJECTIVES_PAGE (self), FALSE);
 
-  return keel_list_page_select (KEEL_LIST_PAGE (self), objective);
+  return keel_table_page_select (KEEL_TABLE_PAGE (self), objective);
 }
 
 GtkWidget *
@@ -323,7 +322,7 @@ keel_objectives_page_open_editor (KeelObjectivesPage *self,
   g_return_val_if_fail (KEEL_IS_OBJECTIVES_PAGE (self), NULL);
   g_return_val_if_fail (!objective || KEEL_IS_OBJECTIVE (objective), NULL);
 
-  return keel_list_page_open_editor (KEEL_LIST_PAGE (self), objective);
+  return keel_table_page_open_editor (KEEL_TABLE_PAGE (self), objective);
 }
 
 GListModel *
@@ -331,5 +330,5 @@ keel_objectives_page_get_model (KeelObjectivesPage *self)
 {
   g_return_val_if_fail (KEEL_IS_OBJECTIVES_PAGE (self), NULL);
 
-  return G_LIST_MODEL (keel_list_page_get_selection (KEEL_LIST_PAGE (self)));
+  return G_LIST_MODEL (keel_table_page_get_selection (KEEL_TABLE_PAGE (self)));
 }

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "keel-list-page.h"
+#include "keel-table-page.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 #define KEEL_TYPE_OBJECTIVES_PAGE (keel_objectives_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (KeelObjectivesPage, keel_objectives_page, KEEL, OBJECTIVES_PAGE, KeelListPage)
+G_DECLARE_FINAL_TYPE (KeelObjectivesPage, keel_objectives_page, KEEL, OBJECTIVES_PAGE, KeelTablePage)
 
 GtkWidget     *keel_objectives_page_new           (void);
 KeelWorkspace *keel_objectives_page_get_workspace (KeelObjectivesPage *self);

@@ -51,9 +51,6 @@ guint             _keel_people_choice_find  (KeelPeopleChoice       *choice,
 const char       *_keel_people_choice_id    (KeelPeopleChoice       *choice,
                                              guint                   position);
 
-/* Loads the pages' style sheet once per display */
-void              _keel_pages_ensure_style  (void);
-
 /* A labelled date entry row with a calendar in a popover as its suffix */
 void              _keel_entry_row_add_calendar (AdwEntryRow         *row);
 

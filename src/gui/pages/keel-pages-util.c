@@ -224,20 +224,3 @@ _keel_entry_row_add_calendar (AdwEntryRow *row)
 
   adw_entry_row_add_suffix (row, button);
 }
-
-void
-_keel_pages_ensure_style (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/keelisms/Keel/pages/keel-pages.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}

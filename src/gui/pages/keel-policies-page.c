@@ -22,14 +22,14 @@
 
 struct _KeelPoliciesPage
 {
-  KeelListPage         parent_instance;
+  KeelTablePage         parent_instance;
 
   /* Template widgets */
   GtkCheckButton      *overdue_filter;
   GtkColumnViewColumn *id_column;
 };
 
-G_DEFINE_FINAL_TYPE (KeelPoliciesPage, keel_policies_page, KEEL_TYPE_LIST_PAGE)
+G_DEFINE_FINAL_TYPE (KeelPoliciesPage, keel_policies_page, KEEL_TYPE_TABLE_PAGE)
 
 /* ------------------------------------------------------------------------ */
 /* Template callbacks (formatters for the column view)                      */
@@ -46,11 +46,11 @@ review_classes (gpointer unused,
 }
 
 /* ------------------------------------------------------------------------ */
-/* KeelListPage                                                             */
+/* KeelTablePage                                                             */
 /* ------------------------------------------------------------------------ */
 
 static gboolean
-keel_policies_page_filter (KeelListPage *page,
+keel_policies_page_filter (KeelTablePage *page,
                            KeelRecord   *policy)
 {
   KeelPoliciesPage *self = KEEL_POLICIES_PAGE (page);
@@ -60,7 +60,7 @@ keel_policies_page_filter (KeelListPage *page,
 }
 
 static char *
-keel_policies_page_count_text (KeelListPage *page,
+keel_policies_page_count_text (KeelTablePage *page,
                                guint         shown,
                                guint         total)
 {
@@ -73,20 +73,20 @@ keel_policies_page_count_text (KeelListPage *page,
 }
 
 static GtkWidget *
-keel_policies_page_create_editor (KeelListPage *page,
+keel_policies_page_create_editor (KeelTablePage *page,
                                   KeelRecord   *policy)
 {
-  return GTK_WIDGET (keel_policy_editor_new (keel_list_page_get_workspace (page), policy));
+  return GTK_WIDGET (keel_policy_editor_new (keel_table_page_get_workspace (page), policy));
 }
 
 static void
-keel_policies_page_view_changed (KeelListPage *page,
+keel_policies_page_view_changed (KeelTablePage *page,
                                  guint         total)
 {
   KeelPoliciesPage *self = KEEL_POLICIES_PAGE (page);
 
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_filter), total > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (keel_list_page_get_search_entry (page)), total > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (keel_table_page_get_search_entry (page)), total > 0);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -97,7 +97,7 @@ static void
 keel_policies_page_class_init (KeelPoliciesPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  KeelListPageClass *page_class = KEEL_LIST_PAGE_CLASS (klass);
+  KeelTablePageClass *page_class = KEEL_TABLE_PAGE_CLASS (klass);
 
   page_class->record_type = KEEL_TYPE_POLICY;
   page_class->row_type = KEEL_TYPE_POLICY_ROW;
@@ -110,9 +110,8 @@ keel_policies_page_class_init (KeelPoliciesPageClass *klass)
   g_type_ensure (KEEL_TYPE_POLICY);
   g_type_ensure (KEEL_TYPE_POLICY_ROW);
 
-  _keel_pages_ensure_style ();
 
-  keel_list_page_class_set_template (widget_class, "/io/github/keelisms/Keel/pages/keel-policies-page.ui");
+  keel_table_page_class_set_template (widget_class, "/io/github/keelisms/Keel/pages/keel-policies-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KeelPoliciesPage, overdue_filter);
   gtk_widget_class_bind_template_child (widget_class, KeelPoliciesPage, id_column);
   gtk_widget_class_bind_template_callback (widget_class, review_classes);
@@ -142,7 +141,7 @@ keel_policies_page_get_workspace (KeelPoliciesPage *self)
 {
   g_return_val_if_fail (KEEL_IS_POLICIES_PAGE (self), NULL);
 
-  return keel_list_page_get_workspace (KEEL_LIST_PAGE (self));
+  return keel_table_page_get_workspace (KEEL_TABLE_PAGE (self));
 }
 
 void
@@ -151,7 +150,7 @@ keel_policies_page_set_workspace (KeelPoliciesPage *self,
 {
   g_return_if_fail (KEEL_IS_POLICIES_PAGE (self));
 
-  keel_list_page_set_workspace (KEEL_LIST_PAGE (self), workspace);
+  keel_table_page_set_workspace (KEEL_TABLE_PAGE (self), workspace);
 }
 
 KeelRecord *
@@ -159,7 +158,7 @@ keel_policies_page_get_selected (KeelPoliciesPage *self)
 {
   g_return_val_if_fail (KEEL_IS_POLICIES_PAGE (self), NULL);
 
-  return keel_list_page_get_selected (KEEL_LIST_PAGE (self));
+  return keel_table_page_get_selected (KEEL_TABLE_PAGE (self));
 }
 
 gboolean
@@ -168,7 +167,7 @@ keel_policies_page_select (KeelPoliciesPage *self,
 {
   g_return_val_if_fail (KEEL_IS_POLICIES_PAGE (self), FALSE);
 
-  return keel_list_page_select (KEEL_LIST_PAGE (self), policy);
+  return keel_table_page_select (KEEL_TABLE_PAGE (self), policy);
 }
 
 GtkWidget *
@@ -178,7 +177,7 @@ keel_policies_page_open_editor (KeelPoliciesPage *self,
   g_return_val_if_fail (KEEL_IS_POLICIES_PAGE (self), NULL);
   g_return_val_if_fail (!policy || KEEL_IS_POLICY (policy), NULL);
 
-  return keel_list_page_open_editor (KEEL_LIST_PAGE (self), policy);
+  return keel_table_page_open_editor (KEEL_TABLE_PAGE (self), policy);
 }
 
 GListModel *
@@ -186,5 +185,5 @@ keel_policies_page_get_model (KeelPoliciesPage *self)
 {
   g_return_val_if_fail (KEEL_IS_POLICIES_PAGE (self), NULL);
 
-  return G_LIST_MODEL (keel_list_page_get_selection (KEEL_LIST_PAGE (self)));
+  return G_LIST_MODEL (keel_table_page_get_selection (KEEL_TABLE_PAGE (self)));
 }

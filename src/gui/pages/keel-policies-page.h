@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "keel-list-page.h"
+#include "keel-table-page.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 #define KEEL_TYPE_POLICIES_PAGE (keel_policies_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (KeelPoliciesPage, keel_policies_page, KEEL, POLICIES_PAGE, KeelListPage)
+G_DECLARE_FINAL_TYPE (KeelPoliciesPage, keel_policies_page, KEEL, POLICIES_PAGE, KeelTablePage)
 
 GtkWidget     *keel_policies_page_new           (void);
 KeelWorkspace *keel_policies_page_get_workspace (KeelPoliciesPage *self);

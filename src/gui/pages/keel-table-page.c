@@ -1,11 +1,11 @@
-/* keel-list-page.c
+/* keel-table-page.c
  *
  * Copyright 2026 The Keel authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "keel-list-page"
+#define G_LOG_DOMAIN "keel-table-page"
 
 #include "config.h"
 
@@ -14,7 +14,7 @@
 #include "keel-window.h"
 
 #include "keel-adaptive-layout.h"
-#include "keel-list-page.h"
+#include "keel-table-page.h"
 #include "keel-record-row.h"
 #include "keel-row-model.h"
 
@@ -29,15 +29,15 @@ typedef struct
   GtkSortListModel    *sort_model;
   GtkSingleSelection  *selection;
 
-  /* Template widgets, bound by keel_list_page_class_set_template () */
+  /* Template widgets, bound by keel_table_page_class_set_template () */
   GtkBox              *toolbar;
   GtkSearchEntry      *search_entry;
   GtkLabel            *count_label;
   GtkStack            *stack;
   GtkColumnView       *column_view;
-} KeelListPagePrivate;
+} KeelTablePagePrivate;
 
-G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (KeelListPage, keel_list_page, GTK_TYPE_WIDGET)
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (KeelTablePage, keel_table_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
@@ -52,16 +52,16 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------------ */
 
 static gboolean
-has_rows (KeelListPageClass *klass)
+has_rows (KeelTablePageClass *klass)
 {
   return klass->row_type != G_TYPE_INVALID && klass->row_type != G_TYPE_NONE;
 }
 
 static void
-update_view (KeelListPage *self)
+update_view (KeelTablePage *self)
 {
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
-  KeelListPageClass *klass = KEEL_LIST_PAGE_GET_CLASS (self);
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
+  KeelTablePageClass *klass = KEEL_TABLE_PAGE_GET_CLASS (self);
   GListModel *records = gtk_filter_list_model_get_model (priv->filter_model);
   guint total = records ? g_list_model_get_n_items (records) : 0;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (priv->filter_model));
@@ -81,18 +81,18 @@ update_view (KeelListPage *self)
   if (klass->view_changed != NULL)
     klass->view_changed (self, total);
 
-  keel_list_page_update_actions (self);
+  keel_table_page_update_actions (self);
 }
 
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
 {
-  KeelListPage *self = user_data;
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
-  KeelListPageClass *klass = KEEL_LIST_PAGE_GET_CLASS (self);
+  KeelTablePage *self = user_data;
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
+  KeelTablePageClass *klass = KEEL_TABLE_PAGE_GET_CLASS (self);
 
-  if (klass->filter != NULL && !klass->filter (self, keel_list_page_get_item_record (self, item)))
+  if (klass->filter != NULL && !klass->filter (self, keel_table_page_get_item_record (self, item)))
     return FALSE;
 
   if (priv->search != NULL && !klass->matches (self, item, priv->search))
@@ -105,10 +105,10 @@ static gpointer
 map_row (gpointer item,
          gpointer user_data)
 {
-  KeelListPage *self = user_data;
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelTablePage *self = user_data;
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
 
-  return g_object_new (KEEL_LIST_PAGE_GET_CLASS (self)->row_type,
+  return g_object_new (KEEL_TABLE_PAGE_GET_CLASS (self)->row_type,
                        "record", item,
                        "workspace", priv->workspace,
                        NULL);
@@ -119,10 +119,10 @@ map_row (gpointer item,
 /* ------------------------------------------------------------------------ */
 
 static void
-search_changed_cb (KeelListPage   *self,
+search_changed_cb (KeelTablePage   *self,
                    GtkSearchEntry *entry)
 {
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
 
@@ -130,45 +130,45 @@ search_changed_cb (KeelListPage   *self,
   if (stripped[0] != '\0')
     priv->search = g_utf8_casefold (stripped, -1);
 
-  keel_list_page_refilter (self);
+  keel_table_page_refilter (self);
 }
 
 static void
-stop_search_cb (KeelListPage   *self,
+stop_search_cb (KeelTablePage   *self,
                 GtkSearchEntry *entry)
 {
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (priv->column_view));
 }
 
 static void
-filter_changed_cb (KeelListPage *self)
+filter_changed_cb (KeelTablePage *self)
 {
-  keel_list_page_refilter (self);
+  keel_table_page_refilter (self);
 }
 
 static void
-column_view_activate_cb (KeelListPage  *self,
+column_view_activate_cb (KeelTablePage  *self,
                          guint          position,
                          GtkColumnView *column_view)
 {
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
   g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (priv->selection), position);
 
   if (item != NULL)
-    keel_list_page_open_editor (self, keel_list_page_get_item_record (self, item));
+    keel_table_page_open_editor (self, keel_table_page_get_item_record (self, item));
 }
 
 static void
-selection_changed_cb (KeelListPage *self)
+selection_changed_cb (KeelTablePage *self)
 {
-  keel_list_page_update_actions (self);
+  keel_table_page_update_actions (self);
 }
 
 static void
-filter_items_changed_cb (KeelListPage *self)
+filter_items_changed_cb (KeelTablePage *self)
 {
   update_view (self);
 }
@@ -182,7 +182,7 @@ page_new_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  keel_list_page_open_editor (KEEL_LIST_PAGE (widget), NULL);
+  keel_table_page_open_editor (KEEL_TABLE_PAGE (widget), NULL);
 }
 
 static void
@@ -190,7 +190,7 @@ page_search_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (KEEL_LIST_PAGE (widget));
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (KEEL_TABLE_PAGE (widget));
 
   gtk_widget_grab_focus (GTK_WIDGET (priv->search_entry));
 }
@@ -200,11 +200,11 @@ page_delete_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  KeelListPage *self = KEEL_LIST_PAGE (widget);
-  KeelRecord *selected = keel_list_page_get_selected (self);
+  KeelTablePage *self = KEEL_TABLE_PAGE (widget);
+  KeelRecord *selected = keel_table_page_get_selected (self);
 
   if (selected != NULL)
-    KEEL_LIST_PAGE_GET_CLASS (self)->delete_record (self, selected);
+    KEEL_TABLE_PAGE_GET_CLASS (self)->delete_record (self, selected);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -212,7 +212,7 @@ page_delete_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------------ */
 
 static gboolean
-keel_list_page_real_matches (KeelListPage *self,
+keel_table_page_real_matches (KeelTablePage *self,
                              gpointer      item,
                              const char   *needle)
 {
@@ -226,10 +226,10 @@ keel_list_page_real_matches (KeelListPage *self,
 }
 
 static GtkWidget *
-keel_list_page_real_open_editor (KeelListPage *self,
+keel_table_page_real_open_editor (KeelTablePage *self,
                                  KeelRecord   *record)
 {
-  GtkWidget *editor = KEEL_LIST_PAGE_GET_CLASS (self)->create_editor (self, record);
+  GtkWidget *editor = KEEL_TABLE_PAGE_GET_CLASS (self)->create_editor (self, record);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (GTK_IS_WINDOW (root))
@@ -240,10 +240,10 @@ keel_list_page_real_open_editor (KeelListPage *self,
 }
 
 static void
-keel_list_page_real_delete_record (KeelListPage *self,
+keel_table_page_real_delete_record (KeelTablePage *self,
                                    KeelRecord   *selected)
 {
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(KeelRecord) record = NULL;
   g_autofree char *title = NULL;
@@ -261,13 +261,13 @@ keel_list_page_real_delete_record (KeelListPage *self,
 }
 
 static void
-keel_list_page_real_update_actions (KeelListPage *self)
+keel_table_page_real_update_actions (KeelTablePage *self)
 {
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", priv->workspace != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete",
-                                 keel_list_page_get_selected (self) != NULL);
+                                 keel_table_page_get_selected (self) != NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -275,12 +275,12 @@ keel_list_page_real_update_actions (KeelListPage *self)
 /* ------------------------------------------------------------------------ */
 
 static void
-keel_list_page_constructed (GObject *object)
+keel_table_page_constructed (GObject *object)
 {
-  KeelListPage *self = (KeelListPage *)object;
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelTablePage *self = (KeelTablePage *)object;
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
 
-  G_OBJECT_CLASS (keel_list_page_parent_class)->constructed (object);
+  G_OBJECT_CLASS (keel_table_page_parent_class)->constructed (object);
 
   /* The subclass's template is in place now */
   _keel_toolbar_layout_apply (priv->toolbar);
@@ -299,10 +299,10 @@ keel_list_page_constructed (GObject *object)
 }
 
 static void
-keel_list_page_dispose (GObject *object)
+keel_table_page_dispose (GObject *object)
 {
-  KeelListPage *self = (KeelListPage *)object;
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelTablePage *self = (KeelTablePage *)object;
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
   GtkWidget *child;
 
   /* No more updates of widgets on the way out */
@@ -321,35 +321,35 @@ keel_list_page_dispose (GObject *object)
   g_clear_object (&priv->workspace);
   g_clear_pointer (&priv->search, g_free);
 
-  G_OBJECT_CLASS (keel_list_page_parent_class)->dispose (object);
+  G_OBJECT_CLASS (keel_table_page_parent_class)->dispose (object);
 }
 
 static void
-keel_list_page_finalize (GObject *object)
+keel_table_page_finalize (GObject *object)
 {
-  KeelListPage *self = (KeelListPage *)object;
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelTablePage *self = (KeelTablePage *)object;
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
 
   g_clear_object (&priv->selection);
   g_clear_object (&priv->sort_model);
   g_clear_object (&priv->filter_model);
   g_clear_object (&priv->filter);
 
-  G_OBJECT_CLASS (keel_list_page_parent_class)->finalize (object);
+  G_OBJECT_CLASS (keel_table_page_parent_class)->finalize (object);
 }
 
 static void
-keel_list_page_get_property (GObject    *object,
+keel_table_page_get_property (GObject    *object,
                              guint       prop_id,
                              GValue     *value,
                              GParamSpec *pspec)
 {
-  KeelListPage *self = KEEL_LIST_PAGE (object);
+  KeelTablePage *self = KEEL_TABLE_PAGE (object);
 
   switch (prop_id)
     {
     case PROP_WORKSPACE:
-      g_value_set_object (value, keel_list_page_get_workspace (self));
+      g_value_set_object (value, keel_table_page_get_workspace (self));
       break;
 
     default:
@@ -358,17 +358,17 @@ keel_list_page_get_property (GObject    *object,
 }
 
 static void
-keel_list_page_set_property (GObject      *object,
+keel_table_page_set_property (GObject      *object,
                              guint         prop_id,
                              const GValue *value,
                              GParamSpec   *pspec)
 {
-  KeelListPage *self = KEEL_LIST_PAGE (object);
+  KeelTablePage *self = KEEL_TABLE_PAGE (object);
 
   switch (prop_id)
     {
     case PROP_WORKSPACE:
-      keel_list_page_set_workspace (self, g_value_get_object (value));
+      keel_table_page_set_workspace (self, g_value_get_object (value));
       break;
 
     default:
@@ -377,22 +377,22 @@ keel_list_page_set_property (GObject      *object,
 }
 
 static void
-keel_list_page_class_init (KeelListPageClass *klass)
+keel_table_page_class_init (KeelTablePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = keel_list_page_constructed;
-  object_class->dispose = keel_list_page_dispose;
-  object_class->finalize = keel_list_page_finalize;
-  object_class->get_property = keel_list_page_get_property;
-  object_class->set_property = keel_list_page_set_property;
+  object_class->constructed = keel_table_page_constructed;
+  object_class->dispose = keel_table_page_dispose;
+  object_class->finalize = keel_table_page_finalize;
+  object_class->get_property = keel_table_page_get_property;
+  object_class->set_property = keel_table_page_set_property;
 
   klass->row_type = G_TYPE_NONE;
-  klass->matches = keel_list_page_real_matches;
-  klass->open_editor = keel_list_page_real_open_editor;
-  klass->delete_record = keel_list_page_real_delete_record;
-  klass->update_actions = keel_list_page_real_update_actions;
+  klass->matches = keel_table_page_real_matches;
+  klass->open_editor = keel_table_page_real_open_editor;
+  klass->delete_record = keel_table_page_real_delete_record;
+  klass->update_actions = keel_table_page_real_update_actions;
 
   properties[PROP_WORKSPACE] =
     g_param_spec_object ("workspace", NULL, NULL,
@@ -409,9 +409,9 @@ keel_list_page_class_init (KeelListPageClass *klass)
 }
 
 static void
-keel_list_page_init (KeelListPage *self)
+keel_table_page_init (KeelTablePage *self)
 {
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
 
   /* The column view gets them once the subclass's template is there */
   priv->filter = gtk_custom_filter_new (filter_func, self, NULL);
@@ -425,16 +425,16 @@ keel_list_page_init (KeelListPage *self)
 /* ------------------------------------------------------------------------ */
 
 void
-keel_list_page_class_set_template (GtkWidgetClass *widget_class,
+keel_table_page_class_set_template (GtkWidgetClass *widget_class,
                                    const char     *resource_path)
 {
-  g_return_if_fail (g_type_is_a (G_TYPE_FROM_CLASS (widget_class), KEEL_TYPE_LIST_PAGE));
+  g_return_if_fail (g_type_is_a (G_TYPE_FROM_CLASS (widget_class), KEEL_TYPE_TABLE_PAGE));
 
   gtk_widget_class_set_template_from_resource (widget_class, resource_path);
 
 #define CHILD(name) \
   gtk_widget_class_bind_template_child_full (widget_class, #name, FALSE, \
-                                             G_PRIVATE_OFFSET (KeelListPage, name))
+                                             G_PRIVATE_OFFSET (KeelTablePage, name))
   CHILD (toolbar);
   CHILD (search_entry);
   CHILD (count_label);
@@ -449,29 +449,29 @@ keel_list_page_class_set_template (GtkWidgetClass *widget_class,
 }
 
 KeelWorkspace *
-keel_list_page_get_workspace (KeelListPage *self)
+keel_table_page_get_workspace (KeelTablePage *self)
 {
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
 
-  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
+  g_return_val_if_fail (KEEL_IS_TABLE_PAGE (self), NULL);
 
   return priv->workspace;
 }
 
 void
-keel_list_page_set_workspace (KeelListPage  *self,
+keel_table_page_set_workspace (KeelTablePage  *self,
                               KeelWorkspace *workspace)
 {
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
-  KeelListPageClass *klass;
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
+  KeelTablePageClass *klass;
 
-  g_return_if_fail (KEEL_IS_LIST_PAGE (self));
+  g_return_if_fail (KEEL_IS_TABLE_PAGE (self));
   g_return_if_fail (!workspace || KEEL_IS_WORKSPACE (workspace));
 
   if (priv->workspace == workspace)
     return;
 
-  klass = KEEL_LIST_PAGE_GET_CLASS (self);
+  klass = KEEL_TABLE_PAGE_GET_CLASS (self);
 
   gtk_filter_list_model_set_model (priv->filter_model, NULL);
   g_clear_object (&priv->rows);
@@ -498,33 +498,33 @@ keel_list_page_set_workspace (KeelListPage  *self,
 }
 
 KeelRecord *
-keel_list_page_get_selected (KeelListPage *self)
+keel_table_page_get_selected (KeelTablePage *self)
 {
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
   gpointer item;
 
-  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
+  g_return_val_if_fail (KEEL_IS_TABLE_PAGE (self), NULL);
 
   item = gtk_single_selection_get_selected_item (priv->selection);
 
-  return item ? keel_list_page_get_item_record (self, item) : NULL;
+  return item ? keel_table_page_get_item_record (self, item) : NULL;
 }
 
 gboolean
-keel_list_page_select (KeelListPage *self,
+keel_table_page_select (KeelTablePage *self,
                        KeelRecord   *record)
 {
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
   GListModel *model;
 
-  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), FALSE);
+  g_return_val_if_fail (KEEL_IS_TABLE_PAGE (self), FALSE);
 
   model = G_LIST_MODEL (priv->selection);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
-      if (keel_list_page_get_item_record (self, item) == record)
+      if (keel_table_page_get_item_record (self, item) == record)
         {
           gtk_single_selection_set_selected (priv->selection, i);
           return TRUE;
@@ -535,35 +535,35 @@ keel_list_page_select (KeelListPage *self,
 }
 
 GtkWidget *
-keel_list_page_open_editor (KeelListPage *self,
+keel_table_page_open_editor (KeelTablePage *self,
                             KeelRecord   *record)
 {
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
 
-  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
-  g_return_val_if_fail (!record || G_TYPE_CHECK_INSTANCE_TYPE (record, KEEL_LIST_PAGE_GET_CLASS (self)->record_type), NULL);
+  g_return_val_if_fail (KEEL_IS_TABLE_PAGE (self), NULL);
+  g_return_val_if_fail (!record || G_TYPE_CHECK_INSTANCE_TYPE (record, KEEL_TABLE_PAGE_GET_CLASS (self)->record_type), NULL);
 
   if (priv->workspace == NULL)
     return NULL;
 
-  return KEEL_LIST_PAGE_GET_CLASS (self)->open_editor (self, record);
+  return KEEL_TABLE_PAGE_GET_CLASS (self)->open_editor (self, record);
 }
 
 GtkSingleSelection *
-keel_list_page_get_selection (KeelListPage *self)
+keel_table_page_get_selection (KeelTablePage *self)
 {
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
 
-  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
+  g_return_val_if_fail (KEEL_IS_TABLE_PAGE (self), NULL);
 
   return priv->selection;
 }
 
 KeelRecord *
-keel_list_page_get_item_record (KeelListPage *self,
+keel_table_page_get_item_record (KeelTablePage *self,
                                 gpointer      item)
 {
-  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
+  g_return_val_if_fail (KEEL_IS_TABLE_PAGE (self), NULL);
 
   if (KEEL_IS_RECORD_ROW (item))
     return keel_record_row_get_record (item);
@@ -572,29 +572,29 @@ keel_list_page_get_item_record (KeelListPage *self,
 }
 
 GtkSearchEntry *
-keel_list_page_get_search_entry (KeelListPage *self)
+keel_table_page_get_search_entry (KeelTablePage *self)
 {
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
 
-  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
+  g_return_val_if_fail (KEEL_IS_TABLE_PAGE (self), NULL);
 
   return priv->search_entry;
 }
 
 void
-keel_list_page_refilter (KeelListPage *self)
+keel_table_page_refilter (KeelTablePage *self)
 {
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelTablePagePrivate *priv = keel_table_page_get_instance_private (self);
 
-  g_return_if_fail (KEEL_IS_LIST_PAGE (self));
+  g_return_if_fail (KEEL_IS_TABLE_PAGE (self));
 
   gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 void
-keel_list_page_update_actions (KeelListPage *self)
+keel_table_page_update_actions (KeelTablePage *self)
 {
-  g_return_if_fail (KEEL_IS_LIST_PAGE (self));
+  g_return_if_fail (KEEL_IS_TABLE_PAGE (self));
 
-  KEEL_LIST_PAGE_GET_CLASS (self)->update_actions (self);
+  KEEL_TABLE_PAGE_GET_CLASS (self)->update_actions (self);
 }

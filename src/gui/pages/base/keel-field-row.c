@@ -1,0 +1,646 @@
+/* keel-field-row.c
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "keel-field-row"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "keel-date.h"
+#include "keel-records.h"
+
+#include "keel-field-row.h"
+
+typedef struct
+{
+  KeelRecord          *record;
+  const KeelField     *field;
+  KeelFieldRowChanged  changed;
+  gpointer             user_data;
+  char                *error;
+  /* A choice row: the value at each position (NULL: none) */
+  GPtrArray           *values;
+  GtkWidget           *focus;
+  GtkWidget           *calendar_button;
+} FieldRow;
+
+static void
+field_row_free (gpointer data)
+{
+  FieldRow *fr = data;
+
+  g_clear_object (&fr->record);
+  g_clear_pointer (&fr->values, g_ptr_array_unref);
+  g_free (fr->error);
+  g_free (fr);
+}
+
+static FieldRow *
+get_field_row (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "keel-field-row");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+set_error (FieldRow   *fr,
+           const char *error)
+{
+  g_free (fr->error);
+  fr->error = g_strdup (error);
+}
+
+static void
+required_error (FieldRow *fr,
+                gboolean  empty)
+{
+  g_autofree char *message = NULL;
+
+  if (empty && (fr->field->flags & KEEL_FIELD_REQUIRED))
+    /* Translators: %s is a field's label, "Title is required" */
+    message = g_strdup_printf (_("%s is required"), keel_field_get_label (fr->field));
+
+  set_error (fr, message);
+}
+
+static void
+emit_changed (GtkWidget *row,
+              FieldRow  *fr)
+{
+  if (fr->changed != NULL)
+    fr->changed (row, fr->user_data);
+}
+
+/* Names an entry row's text field after its title, for screen readers */
+static void
+label_entry (AdwEntryRow *row)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+  if (delegate != NULL && title != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (delegate),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                    -1);
+}
+
+static gboolean
+text_is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Reads the typed text into the record; TRUE when it could */
+static void
+read_entry_text (FieldRow   *fr,
+                 const char *text)
+{
+  const KeelField *field = fr->field;
+  KeelRecord *record = fr->record;
+  gboolean blank = text_is_blank (text);
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+
+  set_error (fr, NULL);
+
+  switch (field->type)
+    {
+    case KEEL_FIELD_STRING:
+      keel_record_set_string (record, field->key, blank ? NULL : text);
+      required_error (fr, blank);
+      break;
+
+    case KEEL_FIELD_INT:
+      {
+        gint64 value = 0;
+
+        if (!blank && !g_ascii_string_to_signed (stripped, 10, G_MININT64, G_MAXINT64, &value, NULL))
+          set_error (fr, _("Enter a whole number"));
+        else
+          {
+            keel_record_set_int (record, field->key, value);
+            required_error (fr, blank);
+          }
+      }
+      break;
+
+    case KEEL_FIELD_DOUBLE:
+      {
+        double value = NAN;
+        char *end = NULL;
+
+        if (!blank)
+          {
+            value = g_ascii_strtod (stripped, &end);
+            if (end == stripped || *end != '\0' || !isfinite (value))
+              {
+                set_error (fr, _("Enter a number like 12.5"));
+                break;
+              }
+          }
+        keel_record_set_double (record, field->key, value);
+        required_error (fr, blank);
+      }
+      break;
+
+    case KEEL_FIELD_DATE:
+    case KEEL_FIELD_DATETIME:
+      {
+        g_autoptr(GDateTime) date = NULL;
+
+        if (!blank)
+          {
+            date = field->type == KEEL_FIELD_DATE ? keel_date_parse (stripped)
+                                                  : keel_date_time_parse (stripped);
+            if (date == NULL)
+              {
+                set_error (fr, field->type == KEEL_FIELD_DATE
+                               ? _("Enter a date like 2026-03-31")
+                               : _("Enter a date and time like 2026-03-31T10:00:00+02:00"));
+                break;
+              }
+          }
+        keel_record_set_date (record, field->key, date);
+        required_error (fr, blank);
+      }
+      break;
+
+    case KEEL_FIELD_STRV:
+      {
+        g_auto(GStrv) parts = g_strsplit (stripped, ",", -1);
+        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+        g_auto(GStrv) strv = NULL;
+
+        for (guint i = 0; parts[i] != NULL; i++)
+          {
+            g_strstrip (parts[i]);
+            if (parts[i][0] != '\0')
+              g_strv_builder_add (builder, parts[i]);
+          }
+        strv = g_strv_builder_end (builder);
+        keel_record_set_strv (record, field->key, (const char * const *) strv);
+        required_error (fr, strv[0] == NULL);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Entry rows: text, numbers, dates                                         */
+/* ------------------------------------------------------------------------ */
+
+static void
+entry_changed_cb (AdwEntryRow *row,
+                  FieldRow    *fr)
+{
+  read_entry_text (fr, gtk_editable_get_text (GTK_EDITABLE (row)));
+  emit_changed (GTK_WIDGET (row), fr);
+}
+
+static void
+calendar_day_selected_cb (GtkCalendar *calendar,
+                          AdwEntryRow *row)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+calendar_popover_shown_cb (GtkPopover  *popover,
+                           AdwEntryRow *row)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  g_autoptr(GDateTime) date = keel_date_parse (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  if (date == NULL)
+    date = keel_date_today ();
+
+  g_signal_handlers_block_by_func (calendar, calendar_day_selected_cb, row);
+  gtk_calendar_select_day (calendar, date);
+  g_signal_handlers_unblock_by_func (calendar, calendar_day_selected_cb, row);
+}
+
+static GtkWidget *
+add_calendar (AdwEntryRow     *row,
+              const KeelField *field)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+  /* Translators: the button beside a date field, "Choose date for Due" */
+  g_autofree char *name = g_strdup_printf (_("Choose date for %s"), keel_field_get_label (field));
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+
+  g_signal_connect_object (calendar, "day-selected",
+                           G_CALLBACK (calendar_day_selected_cb), row, 0);
+  g_signal_connect_object (popover, "show",
+                           G_CALLBACK (calendar_popover_shown_cb), row, 0);
+
+  adw_entry_row_add_suffix (row, button);
+
+  return button;
+}
+
+static GtkWidget *
+entry_row_new (FieldRow *fr)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  g_autofree char *text = keel_record_format_field (fr->record, fr->field->key);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), keel_field_get_label (fr->field));
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  label_entry (ADW_ENTRY_ROW (row));
+
+  if (fr->field->type == KEEL_FIELD_DATE)
+    fr->calendar_button = add_calendar (ADW_ENTRY_ROW (row), fr->field);
+  if (fr->field->type == KEEL_FIELD_INT || fr->field->type == KEEL_FIELD_DOUBLE)
+    gtk_editable_set_alignment (GTK_EDITABLE (row), 0);
+
+  required_error (fr, text == NULL || text[0] == '\0');
+  fr->focus = row;
+  g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), fr);
+
+  return row;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Multi-line text                                                          */
+/* ------------------------------------------------------------------------ */
+
+static void
+buffer_changed_cb (GtkTextBuffer *buffer,
+                   GtkWidget     *row)
+{
+  FieldRow *fr = get_field_row (row);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  read_entry_text (fr, text);
+  emit_changed (row, fr);
+}
+
+static GtkWidget *
+text_row_new (FieldRow *fr)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (keel_field_get_label (fr->field));
+  GtkWidget *view = gtk_text_view_new ();
+  const char *text = keel_record_get_string (fr->record, fr->field->key);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), keel_field_get_label (fr->field));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_widget_set_size_request (view, -1, 72);
+  gtk_widget_add_css_class (view, "keel-text-field");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, keel_field_get_label (fr->field),
+                                  -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text ? text : "", -1);
+
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  required_error (fr, text_is_blank (text));
+  fr->focus = view;
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                           G_CALLBACK (buffer_changed_cb), row, 0);
+
+  return row;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Choices: of the kind table, of people, of records                        */
+/* ------------------------------------------------------------------------ */
+
+static void
+combo_selected_cb (AdwComboRow *row,
+                   GParamSpec  *pspec,
+                   FieldRow    *fr)
+{
+  guint position = adw_combo_row_get_selected (row);
+  const char *value = position < fr->values->len ? g_ptr_array_index (fr->values, position) : NULL;
+
+  keel_record_set_string (fr->record, fr->field->key, value);
+  required_error (fr, value == NULL);
+  emit_changed (GTK_WIDGET (row), fr);
+}
+
+static void
+add_choice (GtkStringList *labels,
+            FieldRow      *fr,
+            const char    *value,
+            const char    *label)
+{
+  gtk_string_list_append (labels, label);
+  g_ptr_array_add (fr->values, g_strdup (value));
+}
+
+static void
+add_records (GtkStringList *labels,
+             FieldRow      *fr,
+             KeelWorkspace *workspace,
+             const KeelKind *kind,
+             gboolean       with_id)
+{
+  GListModel *records = keel_workspace_get_records (workspace, keel_kind_get_gtype (kind));
+  gboolean top_only = (fr->field->flags & KEEL_FIELD_TOP_MANAGEMENT) != 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(KeelRecord) record = g_list_model_get_item (records, i);
+      g_autofree char *label = NULL;
+
+      if (top_only && !keel_record_get_boolean (record, "top_management"))
+        continue;
+      if (record == fr->record)
+        continue;
+
+      if (with_id)
+        label = g_strdup_printf ("%s · %s", keel_record_get_id (record), keel_record_get_title (record));
+      add_choice (labels, fr, keel_record_get_id (record), with_id ? label : keel_record_get_title (record));
+    }
+}
+
+static guint
+find_value (FieldRow   *fr,
+            const char *value)
+{
+  for (guint i = 0; i < fr->values->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (fr->values, i), value) == 0)
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static GtkWidget *
+combo_row_new (FieldRow      *fr,
+               KeelWorkspace *workspace)
+{
+  const KeelField *field = fr->field;
+  gboolean required = (field->flags & KEEL_FIELD_REQUIRED) != 0;
+  const char *value = keel_record_get_string (fr->record, field->key);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+  guint position;
+
+  fr->values = g_ptr_array_new_with_free_func (g_free);
+
+  /* An optional field can be left empty; a required one without a value
+   * shows that it needs one */
+  if (!required && field->default_value == NULL)
+    add_choice (labels, fr, NULL, C_("no choice", "None"));
+  else if (value == NULL)
+    add_choice (labels, fr, NULL, C_("no choice", "Not set"));
+
+  if (field->type == KEEL_FIELD_ENUM)
+    {
+      for (guint i = 0; field->choices != NULL && field->choices[i].value != NULL; i++)
+        add_choice (labels, fr, field->choices[i].value,
+                    keel_field_choice_label (field, field->choices[i].value));
+    }
+  else if (workspace != NULL && field->ref_kind != NULL)
+    {
+      const KeelKind *kind = keel_kind_lookup (field->ref_kind);
+
+      if (kind != NULL)
+        add_records (labels, fr, workspace, kind, FALSE);
+    }
+  else if (workspace != NULL)
+    {
+      guint n_kinds;
+      const KeelKind * const *kinds = keel_kinds_get_all (&n_kinds);
+
+      /* A reference to any record: what an action comes from */
+      for (guint i = 0; i < n_kinds; i++)
+        if (!g_str_equal (kinds[i]->name, "person"))
+          add_records (labels, fr, workspace, kinds[i], TRUE);
+    }
+
+  /* A value the lists do not know (a dangling reference) is kept */
+  position = find_value (fr, value);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      add_choice (labels, fr, value, value);
+      position = fr->values->len - 1;
+    }
+
+  /* A required person with one to choose from is that person */
+  if (value == NULL && required && field->type == KEEL_FIELD_REF && fr->values->len == 2)
+    {
+      position = 1;
+      keel_record_set_string (fr->record, field->key, g_ptr_array_index (fr->values, 1));
+    }
+
+  if (field->type == KEEL_FIELD_REF && field->ref_kind != NULL &&
+      g_str_equal (field->ref_kind, "person") && fr->values->len <= 1)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Add people on the People page first"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), keel_field_get_label (field));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
+  required_error (fr, g_ptr_array_index (fr->values, position) == NULL);
+  fr->focus = row;
+  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_selected_cb), fr);
+
+  return row;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Yes or no                                                                */
+/* ------------------------------------------------------------------------ */
+
+static void
+switch_active_cb (GtkSwitch  *toggle,
+                  GParamSpec *pspec,
+                  GtkWidget  *row)
+{
+  FieldRow *fr = get_field_row (row);
+
+  keel_record_set_boolean (fr->record, fr->field->key, gtk_switch_get_active (toggle));
+  emit_changed (row, fr);
+}
+
+static GtkWidget *
+switch_row_new (FieldRow *fr)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), keel_field_get_label (fr->field));
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_switch_set_active (GTK_SWITCH (toggle), keel_record_get_boolean (fr->record, fr->field->key));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, keel_field_get_label (fr->field),
+                                  -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  fr->focus = toggle;
+  g_signal_connect_object (toggle, "notify::active", G_CALLBACK (switch_active_cb), row, 0);
+
+  return row;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+/* ------------------------------------------------------------------------ */
+
+GtkWidget *
+keel_field_row_new (KeelWorkspace       *workspace,
+                    KeelRecord          *record,
+                    const char          *key,
+                    KeelFieldRowChanged  changed,
+                    gpointer             user_data)
+{
+  const KeelField *field;
+  FieldRow *fr;
+  GtkWidget *row;
+
+  g_return_val_if_fail (!workspace || KEEL_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (KEEL_IS_RECORD (record), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  field = keel_record_find_field (record, key);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  fr = g_new0 (FieldRow, 1);
+  fr->record = g_object_ref (record);
+  fr->field = field;
+
+  switch (field->type)
+    {
+    case KEEL_FIELD_STRING:
+      row = (field->flags & KEEL_FIELD_MULTILINE) ? text_row_new (fr) : entry_row_new (fr);
+      break;
+
+    case KEEL_FIELD_INT:
+    case KEEL_FIELD_DOUBLE:
+    case KEEL_FIELD_DATE:
+    case KEEL_FIELD_DATETIME:
+    case KEEL_FIELD_STRV:
+      row = entry_row_new (fr);
+      break;
+
+    case KEEL_FIELD_ENUM:
+    case KEEL_FIELD_REF:
+      row = combo_row_new (fr, workspace);
+      break;
+
+    case KEEL_FIELD_BOOLEAN:
+      row = switch_row_new (fr);
+      break;
+
+    case KEEL_FIELD_REF_LIST:
+    case KEEL_FIELD_CHILD:
+    case KEEL_FIELD_CHILDREN:
+    default:
+      field_row_free (fr);
+      return NULL;
+    }
+
+  /* Set last: building the row does not count as a change */
+  fr->changed = changed;
+  fr->user_data = user_data;
+  gtk_widget_set_name (row, field->key);
+  g_object_set_data_full (G_OBJECT (row), "keel-field-row", fr, field_row_free);
+
+  return row;
+}
+
+const KeelField *
+keel_field_row_get_field (GtkWidget *row)
+{
+  FieldRow *fr = get_field_row (row);
+
+  g_return_val_if_fail (fr != NULL, NULL);
+
+  return fr->field;
+}
+
+const char *
+keel_field_row_get_error (GtkWidget *row)
+{
+  FieldRow *fr = get_field_row (row);
+
+  g_return_val_if_fail (fr != NULL, NULL);
+
+  return fr->error;
+}
+
+const char *
+keel_field_row_show_error (GtkWidget *row,
+                           gboolean   show)
+{
+  FieldRow *fr = get_field_row (row);
+
+  g_return_val_if_fail (fr != NULL, NULL);
+
+  if (show && fr->error != NULL)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+  gtk_widget_set_tooltip_text (row, show ? fr->error : NULL);
+
+  return fr->error;
+}
+
+void
+keel_field_row_focus (GtkWidget *row)
+{
+  FieldRow *fr = get_field_row (row);
+
+  g_return_if_fail (fr != NULL);
+
+  gtk_widget_grab_focus (fr->focus);
+}
+
+GtkWidget *
+keel_field_row_get_calendar_button (GtkWidget *row)
+{
+  FieldRow *fr = get_field_row (row);
+
+  g_return_val_if_fail (fr != NULL, NULL);
+
+  return fr->calendar_button;
+}

@@ -1,0 +1,1297 @@
+/* keel-list-page.c
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "keel-list-page"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "keel-records.h"
+
+#include "keel-adaptive-layout.h"
+#include "keel-list-page.h"
+#include "keel-record-editor.h"
+
+/* ------------------------------------------------------------------------ */
+/* What a subclass declares                                                 */
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  char               *key;      /* a field key, "id", or a computed column's id */
+  const char         *title;    /* N_(); NULL: the field's label */
+  KeelCellTextFunc    text;
+  KeelCellNumberFunc  number;
+  KeelCellStyleFunc   style;
+} ColumnDecl;
+
+typedef struct
+{
+  const char         *key;      /* an ENUM or REF field; NULL for a custom one */
+  const char         *label;    /* N_(): a custom one's name */
+  const char * const *choices;  /* a custom one's entries after "All" */
+  KeelFilterFunc      func;
+} FilterDecl;
+
+struct _KeelListPageClassPrivate
+{
+  GType               owner;
+  const KeelKind     *kind;
+  GPtrArray          *columns;  /* ColumnDecl */
+  GArray             *filters;  /* FilterDecl */
+  const char         *empty_icon;
+  const char         *empty_title;
+  const char         *empty_description;
+};
+
+/* ------------------------------------------------------------------------ */
+/* The page                                                                 */
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  KeelListPage       *page;
+  ColumnDecl         *decl;
+  const KeelField    *field;    /* NULL for id and computed columns */
+} Column;
+
+typedef struct
+{
+  KeelWorkspace       *workspace;
+  char                *search;        /* casefolded, or NULL */
+  GPtrArray           *columns;       /* Column */
+  GPtrArray           *filter_drops;  /* GtkDropDown, one per FilterDecl */
+  GPtrArray           *filter_values; /* GPtrArray of values, one per FilterDecl */
+  guint                refresh_source;
+
+  GtkCustomFilter     *filter;
+  GtkFilterListModel  *filter_model;
+  GtkSortListModel    *sort_model;
+  GtkSingleSelection  *selection;
+
+  /* Template widgets */
+  GtkBox              *toolbar;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *count_label;
+  AdwButtonContent    *add_content;
+  GtkWidget           *add_button;
+  GtkStack            *stack;
+  AdwStatusPage       *empty_page;
+  GtkColumnView       *column_view;
+} KeelListPagePrivate;
+
+static void keel_list_page_iface_init (KeelPageInterface *iface);
+
+G_DEFINE_ABSTRACT_TYPE_WITH_CODE (KeelListPage, keel_list_page, GTK_TYPE_WIDGET,
+                                  G_ADD_PRIVATE (KeelListPage)
+                                  G_IMPLEMENT_INTERFACE (KEEL_TYPE_PAGE, keel_list_page_iface_init))
+
+enum {
+  PROP_0,
+  PROP_WORKSPACE,
+  PROP_TITLE,
+  N_PROPS
+};
+
+#define DECL(self) (KEEL_LIST_PAGE_GET_CLASS (self)->decl)
+
+/* ------------------------------------------------------------------------ */
+/* Cells                                                                    */
+/* ------------------------------------------------------------------------ */
+
+static gint64
+id_number (const char *id)
+{
+  const char *p;
+
+  if (id == NULL)
+    return 0;
+
+  p = id + strlen (id);
+  while (p > id && g_ascii_isdigit (p[-1]))
+    p--;
+
+  return g_ascii_strtoll (p, NULL, 10);
+}
+
+static char *
+ref_text (KeelWorkspace *workspace,
+          const char    *id)
+{
+  KeelRecord *record;
+
+  if (id == NULL)
+    return NULL;
+
+  if (workspace != NULL && (record = keel_workspace_lookup (workspace, id)) != NULL)
+    return g_strdup (keel_record_get_title (record));
+
+  return g_strdup (id);
+}
+
+static char *
+column_text (Column     *column,
+             KeelRecord *record)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (column->page);
+  const KeelField *field = column->field;
+
+  if (column->decl->text != NULL)
+    return column->decl->text (column->page, record);
+
+  if (field == NULL)
+    return g_strdup (keel_record_get_id (record));
+
+  switch (field->type)
+    {
+    case KEEL_FIELD_ENUM:
+      return g_strdup (keel_field_choice_label (field, keel_record_get_string (record, field->key)));
+    case KEEL_FIELD_REF:
+      return ref_text (priv->workspace, keel_record_get_string (record, field->key));
+    case KEEL_FIELD_BOOLEAN:
+      return g_strdup (keel_record_get_boolean (record, field->key) ? _("Yes") : "");
+    default:
+      return keel_record_format_field (record, field->key);
+    }
+}
+
+static double
+column_number (Column     *column,
+               KeelRecord *record)
+{
+  const KeelField *field = column->field;
+
+  if (column->decl->number != NULL)
+    return column->decl->number (column->page, record);
+
+  if (field == NULL)
+    return (double) id_number (keel_record_get_id (record));
+
+  /* Unset values sort last */
+  if (!keel_record_is_set (record, field->key))
+    return INFINITY;
+
+  switch (field->type)
+    {
+    case KEEL_FIELD_INT:
+      return (double) keel_record_get_int (record, field->key);
+    case KEEL_FIELD_DOUBLE:
+      return keel_record_get_double (record, field->key);
+    case KEEL_FIELD_DATE:
+    case KEEL_FIELD_DATETIME:
+      return (double) g_date_time_to_unix (keel_record_get_date (record, field->key));
+    case KEEL_FIELD_ENUM:
+      return (double) keel_field_choice_index (field, keel_record_get_string (record, field->key));
+    default:
+      return 0;
+    }
+}
+
+static gboolean
+column_is_numeric (Column *column)
+{
+  if (column->decl->number != NULL || column->field == NULL)
+    return column->decl->text == NULL || column->decl->number != NULL;
+
+  switch (column->field->type)
+    {
+    case KEEL_FIELD_INT:
+    case KEEL_FIELD_DOUBLE:
+    case KEEL_FIELD_DATE:
+    case KEEL_FIELD_DATETIME:
+    case KEEL_FIELD_ENUM:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+column_is_title (Column *column)
+{
+  return column->field != NULL && (column->field->flags & KEEL_FIELD_TITLE);
+}
+
+static char *
+text_expression_cb (GObject *item,
+                    gpointer user_data)
+{
+  char *text = column_text (user_data, KEEL_RECORD (item));
+
+  return text ? text : g_strdup ("");
+}
+
+static double
+number_expression_cb (GObject *item,
+                      gpointer user_data)
+{
+  return column_number (user_data, KEEL_RECORD (item));
+}
+
+static void
+update_cell (GtkListItem *item)
+{
+  Column *column = g_object_get_data (G_OBJECT (item), "keel-column");
+  GtkWidget *label = gtk_list_item_get_child (item);
+  KeelRecord *record = gtk_list_item_get_item (item);
+  const char *style = g_object_get_data (G_OBJECT (label), "keel-style");
+  g_autofree char *text = NULL;
+
+  if (record == NULL)
+    return;
+
+  text = column_text (column, record);
+  gtk_label_set_label (GTK_LABEL (label), text ? text : "");
+  if (column_is_title (column))
+    gtk_widget_set_tooltip_text (label, text);
+
+  if (style != NULL)
+    gtk_widget_remove_css_class (label, style);
+  style = column->decl->style ? column->decl->style (column->page, record) : NULL;
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  g_object_set_data (G_OBJECT (label), "keel-style", (gpointer) style);
+
+  if (column->field == NULL && column->decl->text == NULL)
+    {
+      /* The row (list item widget ← cell ← label) is named after the
+       * record, so that assistive technology can tell and open it */
+      GtkWidget *cell = gtk_widget_get_parent (label);
+      GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
+
+      if (row != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, keel_record_get_title (record),
+                                        -1);
+    }
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               Column                   *column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column_is_title (column))
+    gtk_label_set_width_chars (GTK_LABEL (label), 16);
+  if (column->field == NULL && column->decl->text == NULL)
+    gtk_widget_add_css_class (label, "dim-label");
+  if (column->field != NULL && column->field->type != KEEL_FIELD_STRING && column_is_numeric (column))
+    gtk_widget_add_css_class (label, "numeric");
+
+  gtk_list_item_set_child (item, label);
+  g_object_set_data (G_OBJECT (item), "keel-column", column);
+}
+
+static void
+record_changed_cb (KeelRecord  *record,
+                   GtkListItem *item)
+{
+  update_cell (item);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              Column                   *column)
+{
+  KeelRecord *record = gtk_list_item_get_item (item);
+
+  update_cell (item);
+  g_signal_connect_object (record, "changed", G_CALLBACK (record_changed_cb), item, 0);
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                Column                   *column)
+{
+  KeelRecord *record = gtk_list_item_get_item (item);
+
+  if (record != NULL)
+    g_signal_handlers_disconnect_by_func (record, record_changed_cb, item);
+}
+
+static GtkColumnViewColumn *
+make_column (Column *column)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+  GtkSorter *sorter;
+  const char *title;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), column);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), column);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), column);
+
+  if (column->decl->title != NULL)
+    title = g_dgettext (GETTEXT_PACKAGE, column->decl->title);
+  else if (column->field != NULL)
+    title = keel_field_get_label (column->field);
+  else
+    title = C_("column", "ID");
+
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_column_set_expand (view_column, column_is_title (column));
+
+  if (column_is_numeric (column))
+    sorter = GTK_SORTER (gtk_numeric_sorter_new (gtk_cclosure_expression_new (G_TYPE_DOUBLE, NULL, 0, NULL,
+                                                                              G_CALLBACK (number_expression_cb),
+                                                                              column, NULL)));
+  else
+    sorter = GTK_SORTER (gtk_string_sorter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                             G_CALLBACK (text_expression_cb),
+                                                                             column, NULL)));
+  gtk_column_view_column_set_sorter (view_column, sorter);
+  g_object_unref (sorter);
+
+  return view_column;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Filters, search, state                                                   */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+matches_search (KeelListPage *self,
+                KeelRecord   *record)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  for (guint i = 0; i < priv->columns->len; i++)
+    {
+      g_autofree char *text = column_text (g_ptr_array_index (priv->columns, i), record);
+      g_autofree char *folded = NULL;
+
+      if (text == NULL)
+        continue;
+
+      folded = g_utf8_casefold (text, -1);
+      if (strstr (folded, priv->search) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  KeelListPage *self = user_data;
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelListPageClassPrivate *decl = DECL (self);
+  KeelRecord *record = item;
+
+  for (guint i = 0; decl->filters != NULL && i < decl->filters->len; i++)
+    {
+      FilterDecl *filter = &g_array_index (decl->filters, FilterDecl, i);
+      guint choice = gtk_drop_down_get_selected (g_ptr_array_index (priv->filter_drops, i));
+      GPtrArray *values = g_ptr_array_index (priv->filter_values, i);
+
+      if (choice == 0 || choice == GTK_INVALID_LIST_POSITION)
+        continue;
+
+      if (filter->func != NULL)
+        {
+          if (!filter->func (self, record, choice))
+            return FALSE;
+        }
+      else if (choice < values->len &&
+               g_strcmp0 (keel_record_get_string (record, filter->key),
+                          g_ptr_array_index (values, choice)) != 0)
+        return FALSE;
+    }
+
+  if (priv->search != NULL && !matches_search (self, record))
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+update_view (KeelListPage *self)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  GListModel *records = gtk_filter_list_model_get_model (priv->filter_model);
+  guint total = records ? g_list_model_get_n_items (records) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (priv->filter_model));
+  g_autofree char *plural = g_utf8_strdown (keel_kind_get_plural_label (DECL (self)->kind), -1);
+  g_autofree char *count = NULL;
+
+  if (total == 0)
+    gtk_stack_set_visible_child_name (priv->stack, "empty");
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (priv->stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (priv->stack, "list");
+
+  if (total > 0 && shown < total)
+    /* Translators: "3 of 12 resources" */
+    count = g_strdup_printf (C_("count", "%u of %u %s"), shown, total, plural);
+  else if (total > 0)
+    /* Translators: "12 resources" */
+    count = g_strdup_printf (C_("count", "%u %s"), total, plural);
+  gtk_label_set_label (priv->count_label, count ? count : "");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", priv->workspace != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete",
+                                 keel_list_page_get_selected (self) != NULL);
+}
+
+/* The dropdown of a filter on a person, by name */
+static void
+fill_person_filter (KeelListPage *self,
+                    guint         index)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  GtkDropDown *drop = g_ptr_array_index (priv->filter_drops, index);
+  GPtrArray *values = g_ptr_array_index (priv->filter_values, index);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (values, 0);
+  gtk_string_list_append (labels, C_("filter", "All"));
+  g_ptr_array_add (values, NULL);
+
+  if (priv->workspace != NULL)
+    {
+      GListModel *people = keel_workspace_get_records (priv->workspace, KEEL_TYPE_PERSON);
+
+      for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+        {
+          g_autoptr(KeelRecord) person = g_list_model_get_item (people, i);
+
+          gtk_string_list_append (labels, keel_record_get_title (person));
+          g_ptr_array_add (values, g_strdup (keel_record_get_id (person)));
+        }
+    }
+
+  gtk_drop_down_set_model (drop, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (drop, 0);
+}
+
+static void filter_changed_cb (KeelListPage *self);
+
+static void
+add_filter_dropdowns (KeelListPage *self)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelListPageClassPrivate *decl = DECL (self);
+  GtkWidget *before = GTK_WIDGET (priv->search_entry);
+
+  for (guint i = 0; decl->filters != NULL && i < decl->filters->len; i++)
+    {
+      FilterDecl *filter = &g_array_index (decl->filters, FilterDecl, i);
+      const KeelField *field = filter->key ? keel_kind_find_field (decl->kind, filter->key) : NULL;
+      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+      GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+      GtkWidget *drop;
+
+      gtk_string_list_append (labels, C_("filter", "All"));
+      g_ptr_array_add (values, NULL);
+
+      if (field != NULL && field->type == KEEL_FIELD_ENUM)
+        for (guint c = 0; field->choices[c].value != NULL; c++)
+          {
+            gtk_string_list_append (labels, keel_field_choice_label (field, field->choices[c].value));
+            g_ptr_array_add (values, g_strdup (field->choices[c].value));
+          }
+      else if (filter->choices != NULL)
+        for (guint c = 0; filter->choices[c] != NULL; c++)
+          {
+            gtk_string_list_append (labels, g_dgettext (GETTEXT_PACKAGE, filter->choices[c]));
+            g_ptr_array_add (values, NULL);
+          }
+
+      name = field != NULL ? keel_field_get_label (field) : g_dgettext (GETTEXT_PACKAGE, filter->label);
+      drop = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+      gtk_widget_set_tooltip_text (drop, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (drop),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+      gtk_box_insert_child_after (priv->toolbar, drop, before);
+      before = drop;
+
+      g_ptr_array_add (priv->filter_drops, drop);
+      g_ptr_array_add (priv->filter_values, values);
+      g_signal_connect_object (drop, "notify::selected", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Signal callbacks                                                         */
+/* ------------------------------------------------------------------------ */
+
+static void
+search_changed_cb (KeelListPage   *self,
+                   GtkSearchEntry *entry)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  g_clear_pointer (&priv->search, g_free);
+  if (stripped[0] != '\0')
+    priv->search = g_utf8_casefold (stripped, -1);
+
+  keel_list_page_refilter (self);
+}
+
+static void
+stop_search_cb (KeelListPage   *self,
+                GtkSearchEntry *entry)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (priv->column_view));
+}
+
+static void
+filter_changed_cb (KeelListPage *self)
+{
+  keel_list_page_refilter (self);
+}
+
+static void
+column_view_activate_cb (KeelListPage  *self,
+                         guint          position,
+                         GtkColumnView *column_view)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  g_autoptr(KeelRecord) record = g_list_model_get_item (G_LIST_MODEL (priv->selection), position);
+
+  if (record != NULL)
+    keel_list_page_open_editor (self, record, NULL);
+}
+
+static void
+selection_changed_cb (KeelListPage *self)
+{
+  update_view (self);
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  KeelListPage *self = data;
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  priv->refresh_source = 0;
+
+  /* An edit may move a record in or out of the filters, or in the order */
+  gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (gtk_column_view_get_sorter (priv->column_view), GTK_SORTER_CHANGE_DIFFERENT);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+workspace_changed_cb (KeelListPage *self)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  if (priv->refresh_source == 0)
+    priv->refresh_source = g_idle_add (refresh_cb, self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Actions                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+page_new_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  keel_list_page_open_editor (KEEL_LIST_PAGE (widget), NULL, NULL);
+}
+
+static void
+page_search_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (KEEL_LIST_PAGE (widget));
+
+  gtk_widget_grab_focus (GTK_WIDGET (priv->search_entry));
+}
+
+static void
+page_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KeelListPage *self = KEEL_LIST_PAGE (widget);
+  KeelRecord *selected = keel_list_page_get_selected (self);
+
+  if (selected != NULL)
+    KEEL_LIST_PAGE_GET_CLASS (self)->delete_record (self, selected);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Default implementations and KeelPage                                     */
+/* ------------------------------------------------------------------------ */
+
+static GtkWidget *
+keel_list_page_real_create_editor (KeelListPage *self,
+                                   KeelRecord   *record)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  GType type = KEEL_LIST_PAGE_GET_CLASS (self)->editor_type;
+
+  return g_object_new (type != G_TYPE_INVALID ? type : KEEL_TYPE_RECORD_EDITOR,
+                       "workspace", priv->workspace,
+                       "kind", DECL (self)->kind->name,
+                       "record", record,
+                       NULL);
+}
+
+static void
+keel_list_page_real_delete_record (KeelListPage *self,
+                                   KeelRecord   *record)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  if (!keel_page_delete_with_undo (GTK_WIDGET (self), record))
+    keel_workspace_remove (priv->workspace, record, NULL);
+}
+
+static GtkWidget *
+keel_list_page_open_record (KeelPage   *page,
+                            KeelRecord *record,
+                            const char *field_key)
+{
+  return keel_list_page_open_editor (KEEL_LIST_PAGE (page), record, field_key);
+}
+
+static void
+keel_list_page_iface_init (KeelPageInterface *iface)
+{
+  iface->open_record = keel_list_page_open_record;
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+keel_list_page_constructed (GObject *object)
+{
+  KeelListPage *self = (KeelListPage *)object;
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelListPageClassPrivate *decl = DECL (self);
+  const char *label = keel_kind_get_label (decl->kind);
+  const char *plural = keel_kind_get_plural_label (decl->kind);
+  GtkColumnViewColumn *sort_column = NULL;
+  GtkColumnViewColumn *first_column = NULL;
+  g_autofree char *add = NULL;
+  g_autofree char *search = NULL;
+
+  G_OBJECT_CLASS (keel_list_page_parent_class)->constructed (object);
+
+  /* Translators: the button that adds a record, "Add Resource" */
+  add = g_strdup_printf (C_("add button", "Add %s"), label);
+  adw_button_content_set_label (priv->add_content, add);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add,
+                                  -1);
+  /* Translators: "Search Resources" */
+  search = g_strdup_printf (C_("search entry", "Search %s"), plural);
+  g_object_set (priv->search_entry, "placeholder-text", search, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, search,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plural,
+                                  -1);
+
+  adw_status_page_set_icon_name (priv->empty_page, decl->empty_icon);
+  adw_status_page_set_title (priv->empty_page, decl->empty_title ? g_dgettext (GETTEXT_PACKAGE, decl->empty_title) : plural);
+  adw_status_page_set_description (priv->empty_page,
+                                   decl->empty_description ? g_dgettext (GETTEXT_PACKAGE, decl->empty_description) : NULL);
+
+  /* The id first, then what the class declared */
+  for (guint i = 0; i < decl->columns->len; i++)
+    {
+      Column *column = g_new0 (Column, 1);
+      GtkColumnViewColumn *view_column;
+
+      column->page = self;
+      column->decl = g_ptr_array_index (decl->columns, i);
+      column->field = keel_kind_find_field (decl->kind, column->decl->key);
+      g_ptr_array_add (priv->columns, column);
+
+      view_column = make_column (column);
+      gtk_column_view_append_column (priv->column_view, view_column);
+      if (decl->kind->sort_key != NULL && g_str_equal (column->decl->key, decl->kind->sort_key))
+        sort_column = view_column;
+      if (i == 0)
+        first_column = view_column;
+      g_object_unref (view_column);
+    }
+
+  add_filter_dropdowns (self);
+  _keel_toolbar_layout_apply (priv->toolbar);
+
+  gtk_sort_list_model_set_sorter (priv->sort_model, gtk_column_view_get_sorter (priv->column_view));
+  gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
+  /* By the kind's sort field, else by id */
+  if (sort_column == NULL)
+    sort_column = first_column;
+  gtk_column_view_sort_by_column (priv->column_view, sort_column, GTK_SORT_ASCENDING);
+
+  g_signal_connect_object (priv->filter_model, "items-changed",
+                           G_CALLBACK (update_view), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->selection, "notify::selected",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_view (self);
+}
+
+static void
+keel_list_page_dispose (GObject *object)
+{
+  KeelListPage *self = (KeelListPage *)object;
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  GtkWidget *child;
+
+  g_clear_handle_id (&priv->refresh_source, g_source_remove);
+  if (priv->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (priv->workspace, self);
+  g_signal_handlers_disconnect_by_data (priv->filter_model, self);
+  g_signal_handlers_disconnect_by_data (priv->selection, self);
+  gtk_custom_filter_set_filter_func (priv->filter, NULL, NULL, NULL);
+  gtk_filter_list_model_set_model (priv->filter_model, NULL);
+
+  /* The template's root holds everything else. (GTK 4.8's
+   * gtk_widget_dispose_template() looks for the template in the class of
+   * the instance, a subclass without one: not called.) */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&priv->workspace);
+  g_clear_pointer (&priv->search, g_free);
+
+  G_OBJECT_CLASS (keel_list_page_parent_class)->dispose (object);
+}
+
+static void
+keel_list_page_finalize (GObject *object)
+{
+  KeelListPage *self = (KeelListPage *)object;
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  g_clear_object (&priv->selection);
+  g_clear_object (&priv->sort_model);
+  g_clear_object (&priv->filter_model);
+  g_clear_object (&priv->filter);
+  g_clear_pointer (&priv->columns, g_ptr_array_unref);
+  g_clear_pointer (&priv->filter_drops, g_ptr_array_unref);
+  g_clear_pointer (&priv->filter_values, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (keel_list_page_parent_class)->finalize (object);
+}
+
+static void
+keel_list_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  KeelListPage *self = KEEL_LIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, keel_list_page_get_workspace (self));
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, keel_kind_get_plural_label (DECL (self)->kind));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+keel_list_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  KeelListPage *self = KEEL_LIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      keel_list_page_set_workspace (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+keel_list_page_class_init (KeelListPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = keel_list_page_constructed;
+  object_class->dispose = keel_list_page_dispose;
+  object_class->finalize = keel_list_page_finalize;
+  object_class->get_property = keel_list_page_get_property;
+  object_class->set_property = keel_list_page_set_property;
+
+  klass->create_editor = keel_list_page_real_create_editor;
+  klass->delete_record = keel_list_page_real_delete_record;
+
+  g_object_class_override_property (object_class, PROP_WORKSPACE, "workspace");
+  g_object_class_override_property (object_class, PROP_TITLE, "title");
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/keelisms/Keel/pages/base/keel-list-page.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, KeelListPage, toolbar);
+  gtk_widget_class_bind_template_child_private (widget_class, KeelListPage, search_entry);
+  gtk_widget_class_bind_template_child_private (widget_class, KeelListPage, count_label);
+  gtk_widget_class_bind_template_child_private (widget_class, KeelListPage, add_button);
+  gtk_widget_class_bind_template_child_private (widget_class, KeelListPage, add_content);
+  gtk_widget_class_bind_template_child_private (widget_class, KeelListPage, stack);
+  gtk_widget_class_bind_template_child_private (widget_class, KeelListPage, empty_page);
+  gtk_widget_class_bind_template_child_private (widget_class, KeelListPage, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "page.new", NULL, page_new_action);
+  gtk_widget_class_install_action (widget_class, "page.search", NULL, page_search_action);
+  gtk_widget_class_install_action (widget_class, "page.delete", NULL, page_delete_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+keel_list_page_init (KeelListPage *self)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  priv->columns = g_ptr_array_new_with_free_func (g_free);
+  priv->filter_drops = g_ptr_array_new ();
+  priv->filter_values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  priv->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  priv->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (priv->filter)));
+  priv->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (priv->filter_model)), NULL);
+  priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->sort_model)));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Declarations                                                             */
+/* ------------------------------------------------------------------------ */
+
+static KeelListPageClassPrivate *
+class_decl (KeelListPageClass *klass)
+{
+  GType type = G_TYPE_FROM_CLASS (klass);
+  KeelListPageClassPrivate *decl = klass->decl;
+
+  /* A class struct starts as a copy of its parent's: a subclass of a page
+   * declares its own, starting from its parent's */
+  if (decl == NULL || decl->owner != type)
+    {
+      KeelListPageClassPrivate *parent = decl;
+
+      decl = g_new0 (KeelListPageClassPrivate, 1);
+      decl->owner = type;
+      decl->columns = g_ptr_array_new ();
+      decl->filters = g_array_new (FALSE, TRUE, sizeof (FilterDecl));
+      if (parent != NULL)
+        {
+          decl->kind = parent->kind;
+          for (guint i = 0; i < parent->columns->len; i++)
+            g_ptr_array_add (decl->columns, g_ptr_array_index (parent->columns, i));
+          g_array_append_vals (decl->filters, parent->filters->data, parent->filters->len);
+          decl->empty_icon = parent->empty_icon;
+          decl->empty_title = parent->empty_title;
+          decl->empty_description = parent->empty_description;
+        }
+      klass->decl = decl;
+    }
+
+  return decl;
+}
+
+static ColumnDecl *
+find_column (KeelListPageClassPrivate *decl,
+             const char               *key)
+{
+  for (guint i = 0; i < decl->columns->len; i++)
+    {
+      ColumnDecl *column = g_ptr_array_index (decl->columns, i);
+
+      if (g_str_equal (column->key, key))
+        return column;
+    }
+
+  return NULL;
+}
+
+void
+keel_list_page_class_set_kind (KeelListPageClass *klass,
+                               const char        *kind_name)
+{
+  KeelListPageClassPrivate *decl = class_decl (klass);
+  ColumnDecl *id_column;
+
+  g_return_if_fail (kind_name != NULL);
+
+  decl->kind = keel_kind_lookup (kind_name);
+  g_return_if_fail (decl->kind != NULL);
+
+  id_column = g_new0 (ColumnDecl, 1);
+  id_column->key = g_strdup ("id");
+  g_ptr_array_insert (decl->columns, 0, id_column);
+}
+
+void
+keel_list_page_class_add_column (KeelListPageClass *klass,
+                                 const char        *key)
+{
+  KeelListPageClassPrivate *decl = class_decl (klass);
+  ColumnDecl *column;
+
+  g_return_if_fail (decl->kind != NULL);
+  g_return_if_fail (keel_kind_find_field (decl->kind, key) != NULL);
+
+  column = g_new0 (ColumnDecl, 1);
+  column->key = g_strdup (key);
+  g_ptr_array_add (decl->columns, column);
+}
+
+void
+keel_list_page_class_add_computed_column (KeelListPageClass  *klass,
+                                          const char         *id,
+                                          const char         *title,
+                                          KeelCellTextFunc    text,
+                                          KeelCellNumberFunc  number)
+{
+  KeelListPageClassPrivate *decl = class_decl (klass);
+  ColumnDecl *column;
+
+  g_return_if_fail (id != NULL && title != NULL && text != NULL);
+
+  column = g_new0 (ColumnDecl, 1);
+  column->key = g_strdup (id);
+  column->title = title;
+  column->text = text;
+  column->number = number;
+  g_ptr_array_add (decl->columns, column);
+}
+
+void
+keel_list_page_class_set_column_style (KeelListPageClass *klass,
+                                       const char        *key,
+                                       KeelCellStyleFunc  style)
+{
+  KeelListPageClassPrivate *decl = class_decl (klass);
+  ColumnDecl *column = find_column (decl, key);
+  ColumnDecl *copy;
+
+  g_return_if_fail (column != NULL);
+
+  /* Declarations may be shared with a parent class: change a copy */
+  copy = g_memdup2 (column, sizeof *column);
+  copy->key = g_strdup (column->key);
+  copy->style = style;
+  for (guint i = 0; i < decl->columns->len; i++)
+    if (g_ptr_array_index (decl->columns, i) == column)
+      g_ptr_array_index (decl->columns, i) = copy;
+}
+
+void
+keel_list_page_class_add_filter (KeelListPageClass *klass,
+                                 const char        *key)
+{
+  KeelListPageClassPrivate *decl = class_decl (klass);
+  const KeelField *field;
+  FilterDecl filter = { 0, };
+
+  g_return_if_fail (decl->kind != NULL);
+  field = keel_kind_find_field (decl->kind, key);
+  g_return_if_fail (field != NULL);
+  g_return_if_fail (field->type == KEEL_FIELD_ENUM ||
+                    (field->type == KEEL_FIELD_REF && g_strcmp0 (field->ref_kind, "person") == 0));
+
+  filter.key = field->key;
+  g_array_append_val (decl->filters, filter);
+}
+
+void
+keel_list_page_class_add_custom_filter (KeelListPageClass  *klass,
+                                        const char         *label,
+                                        const char * const *choices,
+                                        KeelFilterFunc      func)
+{
+  KeelListPageClassPrivate *decl = class_decl (klass);
+  FilterDecl filter = { 0, };
+
+  g_return_if_fail (label != NULL && choices != NULL && func != NULL);
+
+  filter.label = label;
+  filter.choices = choices;
+  filter.func = func;
+  g_array_append_val (decl->filters, filter);
+}
+
+void
+keel_list_page_class_set_empty_state (KeelListPageClass *klass,
+                                      const char        *icon_name,
+                                      const char        *title,
+                                      const char        *description)
+{
+  KeelListPageClassPrivate *decl = class_decl (klass);
+
+  decl->empty_icon = icon_name;
+  decl->empty_title = title;
+  decl->empty_description = description;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+/* ------------------------------------------------------------------------ */
+
+const KeelKind *
+keel_list_page_get_kind (KeelListPage *self)
+{
+  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
+
+  return DECL (self)->kind;
+}
+
+KeelWorkspace *
+keel_list_page_get_workspace (KeelListPage *self)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
+
+  return priv->workspace;
+}
+
+void
+keel_list_page_set_workspace (KeelListPage  *self,
+                              KeelWorkspace *workspace)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelListPageClass *klass;
+  KeelListPageClassPrivate *decl;
+
+  g_return_if_fail (KEEL_IS_LIST_PAGE (self));
+  g_return_if_fail (!workspace || KEEL_IS_WORKSPACE (workspace));
+
+  if (priv->workspace == workspace)
+    return;
+
+  klass = KEEL_LIST_PAGE_GET_CLASS (self);
+  decl = klass->decl;
+
+  if (priv->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (priv->workspace, self);
+  gtk_filter_list_model_set_model (priv->filter_model, NULL);
+  g_set_object (&priv->workspace, workspace);
+
+  for (guint i = 0; i < decl->filters->len; i++)
+    {
+      FilterDecl *filter = &g_array_index (decl->filters, FilterDecl, i);
+      const KeelField *field = filter->key ? keel_kind_find_field (decl->kind, filter->key) : NULL;
+
+      if (field != NULL && field->type == KEEL_FIELD_REF)
+        fill_person_filter (self, i);
+    }
+
+  if (workspace != NULL)
+    {
+      gtk_filter_list_model_set_model (priv->filter_model,
+                                       keel_workspace_get_records (workspace, keel_kind_get_gtype (decl->kind)));
+      g_signal_connect_object (workspace, "changed", G_CALLBACK (workspace_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  if (klass->workspace_changed != NULL)
+    klass->workspace_changed (self);
+
+  update_view (self);
+
+  g_object_notify (G_OBJECT (self), "workspace");
+}
+
+KeelRecord *
+keel_list_page_get_selected (KeelListPage *self)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
+
+  return gtk_single_selection_get_selected_item (priv->selection);
+}
+
+gboolean
+keel_list_page_select (KeelListPage *self,
+                       KeelRecord   *record)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  GListModel *model;
+
+  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), FALSE);
+
+  model = G_LIST_MODEL (priv->selection);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (item == (GObject *) record)
+        {
+          gtk_single_selection_set_selected (priv->selection, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+GtkWidget *
+keel_list_page_open_editor (KeelListPage *self,
+                            KeelRecord   *record,
+                            const char   *field_key)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  GtkRoot *root;
+  GtkWidget *editor;
+
+  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
+  g_return_val_if_fail (!record || KEEL_IS_RECORD (record), NULL);
+
+  if (priv->workspace == NULL)
+    return NULL;
+
+  editor = KEEL_LIST_PAGE_GET_CLASS (self)->create_editor (self, record);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    _keel_editor_fit_parent (GTK_WINDOW (editor), GTK_WINDOW (root));
+  if (KEEL_IS_RECORD_EDITOR (editor))
+    keel_record_editor_focus_field (KEEL_RECORD_EDITOR (editor), field_key);
+  gtk_window_present (GTK_WINDOW (editor));
+
+  return editor;
+}
+
+GtkSingleSelection *
+keel_list_page_get_selection (KeelListPage *self)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
+
+  return priv->selection;
+}
+
+GtkColumnView *
+keel_list_page_get_column_view (KeelListPage *self)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
+
+  return priv->column_view;
+}
+
+GtkSearchEntry *
+keel_list_page_get_search_entry (KeelListPage *self)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
+
+  return priv->search_entry;
+}
+
+GtkDropDown *
+keel_list_page_get_filter (KeelListPage *self,
+                           guint         index)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
+  g_return_val_if_fail (index < priv->filter_drops->len, NULL);
+
+  return g_ptr_array_index (priv->filter_drops, index);
+}
+
+const char *
+keel_list_page_get_count_text (KeelListPage *self)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
+
+  return gtk_label_get_label (priv->count_label);
+}
+
+const char *
+keel_list_page_get_state (KeelListPage *self)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (priv->stack);
+}
+
+char *
+keel_list_page_dup_cell_text (KeelListPage *self,
+                              const char   *key,
+                              KeelRecord   *record)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
+  g_return_val_if_fail (KEEL_IS_RECORD (record), NULL);
+
+  for (guint i = 0; i < priv->columns->len; i++)
+    {
+      Column *column = g_ptr_array_index (priv->columns, i);
+
+      if (g_str_equal (column->decl->key, key))
+        return column_text (column, record);
+    }
+
+  return NULL;
+}
+
+void
+keel_list_page_refilter (KeelListPage *self)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  g_return_if_fail (KEEL_IS_LIST_PAGE (self));
+
+  gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
