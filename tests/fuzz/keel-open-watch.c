@@ -125,7 +125,12 @@ note (int         dirfd,
           got = readlink (link, base, sizeof base - 1);
           base[got > 0 ? got : 0] = '\0';
         }
-      snprintf (full, sizeof full, "%s/%s", base, path);
+      /* A path too long to put together is counted as outside */
+      if ((size_t) snprintf (full, sizeof full, "%s/%s", base, path) >= sizeof full)
+        {
+          snprintf (first_outside, sizeof first_outside, "%s", path);
+          return;
+        }
     }
 
   normalize (full);

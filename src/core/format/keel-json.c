@@ -322,6 +322,7 @@ keel_json_reader_clear (KeelJsonReader *reader)
   g_clear_pointer (&reader->message, g_free);
 }
 
+G_GNUC_PRINTF (4, 0)
 static gboolean
 refuse_valist (KeelJsonReader *reader,
                const char     *at,
