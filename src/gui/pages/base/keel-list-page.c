@@ -18,6 +18,7 @@
 #include "keel-records.h"
 
 #include "keel-adaptive-layout.h"
+#include "keel-field-row.h"
 #include "keel-list-page.h"
 #include "keel-record-editor.h"
 
@@ -124,21 +125,6 @@ id_number (const char *id)
 }
 
 static char *
-ref_text (KeelWorkspace *workspace,
-          const char    *id)
-{
-  KeelRecord *record;
-
-  if (id == NULL)
-    return NULL;
-
-  if (workspace != NULL && (record = keel_workspace_lookup (workspace, id)) != NULL)
-    return g_strdup (keel_record_get_title (record));
-
-  return g_strdup (id);
-}
-
-static char *
 column_text (Column     *column,
              KeelRecord *record)
 {
@@ -151,17 +137,7 @@ column_text (Column     *column,
   if (field == NULL)
     return g_strdup (keel_record_get_id (record));
 
-  switch (field->type)
-    {
-    case KEEL_FIELD_ENUM:
-      return g_strdup (keel_field_choice_label (field, keel_record_get_string (record, field->key)));
-    case KEEL_FIELD_REF:
-      return ref_text (priv->workspace, keel_record_get_string (record, field->key));
-    case KEEL_FIELD_BOOLEAN:
-      return g_strdup (keel_record_get_boolean (record, field->key) ? _("Yes") : "");
-    default:
-      return keel_record_format_field (record, field->key);
-    }
+  return keel_field_format_display (priv->workspace, record, field);
 }
 
 static double

@@ -63,6 +63,13 @@ GtkWidget      *keel_record_editor_get_row      (KeelRecordEditor *self,
  * the rows and the sections before it */
 void            keel_record_editor_add_section  (KeelRecordEditor *self,
                                                  GtkWidget        *section);
+/* The same, before the parts section of @before_key (NULL: at the end) */
+void            keel_record_editor_insert_section (KeelRecordEditor *self,
+                                                   GtkWidget        *section,
+                                                   const char       *before_key);
+/* The section of the parts @key (see keel-parts-section.h), or NULL */
+GtkWidget      *keel_record_editor_get_section  (KeelRecordEditor *self,
+                                                 const char       *key);
 /* Puts the keyboard focus on the row of @key (NULL: the first row) */
 void            keel_record_editor_focus_field  (KeelRecordEditor *self,
                                                  const char       *key);
