@@ -398,7 +398,10 @@ test_policy_editor (void)
   graphene_rect_t title;
   int content_minimum;
 
-  editor = present_editor (GTK_WIDGET (keel_policy_editor_new (keel_window_get_workspace (window), policy)),
+  editor = present_editor (g_object_new (KEEL_TYPE_POLICY_EDITOR,
+                                         "workspace", keel_window_get_workspace (window),
+                                         "record", policy,
+                                         NULL),
                            window, EDITOR_WIDTH);
   content_minimum = minimum_width (adw_window_get_content (ADW_WINDOW (editor)));
   g_test_message ("policy editor: needs %d px, is %d px wide",
@@ -406,12 +409,12 @@ test_policy_editor (void)
   g_assert_cmpint (content_minimum, <=, EDITOR_WIDTH);
   g_assert_cmpint (gtk_widget_get_width (editor), <=, EDITOR_WIDTH);
 
-  title = bounds_in (CHILD (editor, KEEL_TYPE_POLICY_EDITOR, "title_row"), editor);
+  title = bounds_in (keel_record_editor_get_row (KEEL_RECORD_EDITOR (editor), "title"), editor);
   g_assert_cmpfloat (title.size.width, >=, EDITOR_WIDTH - 80);
   gtk_window_destroy (GTK_WINDOW (editor));
 
-  editor = keel_policies_page_open_editor (KEEL_POLICIES_PAGE (_keel_window_get_page (window, "policies")),
-                                           policy);
+  editor = keel_list_page_open_editor (KEEL_LIST_PAGE (_keel_window_get_page (window, "policies")),
+                                       policy, NULL);
   g_assert_nonnull (editor);
   wait_for_draw (editor);
   g_assert_cmpint (gtk_widget_get_width (editor), <=, gtk_widget_get_width (GTK_WIDGET (window)));

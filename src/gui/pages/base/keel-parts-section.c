@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "keel-field-row.h"
@@ -21,6 +23,10 @@ typedef struct
   const KeelKind   *part_kind;
   GListStore       *parts;
   GPtrArray        *rows;
+  KeelPartNewFunc   prepare;
+  KeelPartLockFunc  locked;
+  KeelPartSuffixFunc suffix;
+  gpointer          data;
 } PartsSection;
 
 static PartsSection *
@@ -132,22 +138,47 @@ rebuild (GtkWidget *group)
       /* Translators: buttons of a part's row, "Edit Reading" */
       g_autofree char *edit_name = g_strdup_printf (C_("part", "Edit %s"), label);
       g_autofree char *remove_name = g_strdup_printf (C_("part", "Remove %s"), label);
+      g_autofree char *lock = ps->locked ? ps->locked (part, ps->data) : NULL;
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *edit = icon_button ("document-edit-symbolic", edit_name);
-      GtkWidget *remove = icon_button ("user-trash-symbolic", remove_name);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "keel-part", g_object_ref (part), g_object_unref);
-      g_object_set_data_full (G_OBJECT (edit), "keel-part", g_object_ref (part), g_object_unref);
-      g_object_set_data_full (G_OBJECT (remove), "keel-part", g_object_ref (part), g_object_unref);
-      g_signal_connect (row, "activated", G_CALLBACK (row_activated_cb), group);
-      g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked_cb), group);
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), group);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      if (ps->suffix != NULL)
+        {
+          GtkWidget *extra = ps->suffix (part, ps->data);
+
+          if (extra != NULL)
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), extra);
+        }
+
+      if (lock != NULL)
+        {
+          /* Locked: it says why, and it cannot be changed or removed */
+          GtkWidget *icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+
+          gtk_widget_set_tooltip_text (icon, lock);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, lock,
+                                          -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+        }
+      else
+        {
+          GtkWidget *edit = icon_button ("document-edit-symbolic", edit_name);
+          GtkWidget *remove = icon_button ("user-trash-symbolic", remove_name);
+
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_object_set_data_full (G_OBJECT (row), "keel-part", g_object_ref (part), g_object_unref);
+          g_object_set_data_full (G_OBJECT (edit), "keel-part", g_object_ref (part), g_object_unref);
+          g_object_set_data_full (G_OBJECT (remove), "keel-part", g_object_ref (part), g_object_unref);
+          g_signal_connect (row, "activated", G_CALLBACK (row_activated_cb), group);
+          g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked_cb), group);
+          g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), group);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        }
 
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
       g_ptr_array_add (ps->rows, row);
@@ -225,6 +256,14 @@ keel_parts_section_edit (GtkWidget  *section,
 
   g_return_val_if_fail (ps != NULL, NULL);
 
+  if (part != NULL && ps->locked != NULL)
+    {
+      g_autofree char *lock = ps->locked (part, ps->data);
+
+      if (lock != NULL)
+        return NULL;
+    }
+
   part_editor = g_object_new (KEEL_TYPE_RECORD_EDITOR,
                               "workspace", keel_record_editor_get_workspace (ps->editor),
                               "kind", ps->part_kind->name,
@@ -234,9 +273,37 @@ keel_parts_section_edit (GtkWidget  *section,
                               NULL);
   gtk_window_set_default_size (GTK_WINDOW (part_editor), 480, 480);
   g_signal_connect_object (part_editor, "saved", G_CALLBACK (part_saved_cb), section, 0);
+  if (part == NULL && ps->prepare != NULL)
+    ps->prepare (KEEL_RECORD_EDITOR (part_editor), ps->data);
   gtk_window_present (GTK_WINDOW (part_editor));
 
   return part_editor;
+}
+
+void
+keel_parts_section_set_funcs (GtkWidget          *section,
+                              KeelPartNewFunc     prepare,
+                              KeelPartLockFunc    locked,
+                              KeelPartSuffixFunc  suffix,
+                              gpointer            data)
+{
+  PartsSection *ps = get_section (section);
+
+  g_return_if_fail (ps != NULL);
+
+  ps->prepare = prepare;
+  ps->locked = locked;
+  ps->suffix = suffix;
+  ps->data = data;
+  rebuild (section);
+}
+
+void
+keel_parts_section_refresh (GtkWidget *section)
+{
+  g_return_if_fail (get_section (section) != NULL);
+
+  rebuild (section);
 }
 
 char *
@@ -258,13 +325,16 @@ keel_parts_section_describe (KeelWorkspace  *workspace,
       const KeelField *field = &kind->fields[i];
       char *text;
 
-      if (field == title_field || (field->flags & KEEL_FIELD_MULTILINE) ||
+      if (field == title_field ||
           field->type == KEEL_FIELD_CHILD || field->type == KEEL_FIELD_CHILDREN)
         continue;
 
       text = keel_field_format_display (workspace, part, field);
       if (text == NULL)
         continue;
+      /* A longer text by its first line */
+      if ((field->flags & KEEL_FIELD_MULTILINE) && strchr (text, '\n') != NULL)
+        *strchr (text, '\n') = '\0';
 
       if (title == NULL)
         title = text;

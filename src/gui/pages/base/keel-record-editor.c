@@ -36,6 +36,8 @@ typedef struct
   GPtrArray           *sections;   /* the parts sections */
   GHashTable          *touched;    /* rows edited since they were shown */
   char                *focus_key;
+  KeelRecordCheckFunc  check_func;
+  gpointer             check_data;
   gboolean             can_save;
   gboolean             closing;
 } KeelRecordEditorPrivate;
@@ -86,6 +88,8 @@ update_state (KeelRecordEditor *self)
 
   if (first_error == NULL && klass->validate != NULL)
     extra = klass->validate (self);
+  if (first_error == NULL && extra == NULL && priv->check_func != NULL)
+    extra = priv->check_func (self, priv->draft, priv->check_data);
   if (first_error == NULL)
     first_error = extra;
 
@@ -658,6 +662,35 @@ keel_record_editor_draft_changed (KeelRecordEditor *self)
     klass->draft_changed (self);
 
   update_state (self);
+}
+
+void
+keel_record_editor_set_check_func (KeelRecordEditor    *self,
+                                   KeelRecordCheckFunc  func,
+                                   gpointer             data)
+{
+  KeelRecordEditorPrivate *priv = keel_record_editor_get_instance_private (self);
+
+  g_return_if_fail (KEEL_IS_RECORD_EDITOR (self));
+
+  priv->check_func = func;
+  priv->check_data = data;
+  update_state (self);
+}
+
+void
+keel_record_editor_reload (KeelRecordEditor *self)
+{
+  KeelRecordEditorPrivate *priv = keel_record_editor_get_instance_private (self);
+
+  g_return_if_fail (KEEL_IS_RECORD_EDITOR (self));
+
+  for (guint i = 0; i < priv->rows->len; i++)
+    keel_field_row_reload (g_ptr_array_index (priv->rows, i));
+  for (guint i = 0; i < priv->sections->len; i++)
+    keel_parts_section_refresh (g_ptr_array_index (priv->sections, i));
+
+  keel_record_editor_draft_changed (self);
 }
 
 gboolean
