@@ -15,6 +15,7 @@
 
 #include "keel-date.h"
 #include "keel-form-util.h"
+#include "keel-forms.h"
 #include "keel-records.h"
 
 #include "keel-field-row.h"
@@ -121,6 +122,11 @@ read_entry_text (FieldRow   *fr,
   switch (field->type)
     {
     case KEEL_FIELD_STRING:
+      if (!blank && (field->flags & KEEL_FIELD_EMAIL) && !keel_email_is_valid (text))
+        {
+          set_error (fr, _("Enter an email address like ana@example.org"));
+          break;
+        }
       keel_record_set_string (record, field->key, blank ? NULL : text);
       required_error (fr, blank);
       break;
