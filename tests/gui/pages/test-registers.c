@@ -124,6 +124,15 @@ choose (KeelRecordEditor *editor,
   g_assert_not_reached ();
 }
 
+/* The window shown and active, its focus in a widget */
+static gboolean
+editor_has_focus (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && gtk_widget_has_focus (focus);
+}
+
 static gboolean
 no_editor (gpointer data)
 {
@@ -192,7 +201,7 @@ test_resources (void)
 
   /* Edit, opened at a field */
   editor = KEEL_RECORD_EDITOR (keel_list_page_open_editor (page, added, "amount"));
-  page_test_iterate (100);
+  page_test_wait (editor_has_focus, editor, 2000);
   g_assert_true (gtk_widget_has_focus (gtk_root_get_focus (GTK_ROOT (editor))));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)),
                                          keel_record_editor_get_row (editor, "amount")));

@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "keel-date.h"
+#include "keel-form-util.h"
+#include "keel-forms.h"
 #include "keel-records.h"
 
 #include "keel-field-row.h"
@@ -29,6 +31,7 @@ typedef struct
   GPtrArray           *values;
   GtkWidget           *focus;
   GtkWidget           *calendar_button;
+  gboolean             loading;
 } FieldRow;
 
 static void
@@ -77,7 +80,7 @@ static void
 emit_changed (GtkWidget *row,
               FieldRow  *fr)
 {
-  if (fr->changed != NULL)
+  if (fr->changed != NULL && !fr->loading)
     fr->changed (row, fr->user_data);
 }
 
@@ -119,6 +122,11 @@ read_entry_text (FieldRow   *fr,
   switch (field->type)
     {
     case KEEL_FIELD_STRING:
+      if (!blank && (field->flags & KEEL_FIELD_EMAIL) && !keel_email_is_valid (text))
+        {
+          set_error (fr, _("Enter an email address like ana@example.org"));
+          break;
+        }
       keel_record_set_string (record, field->key, blank ? NULL : text);
       required_error (fr, blank);
       break;
@@ -140,12 +148,10 @@ read_entry_text (FieldRow   *fr,
     case KEEL_FIELD_DOUBLE:
       {
         double value = NAN;
-        char *end = NULL;
 
         if (!blank)
           {
-            value = g_ascii_strtod (stripped, &end);
-            if (end == stripped || *end != '\0' || !isfinite (value))
+            if (!keel_form_parse_number (stripped, &value))
               {
                 set_error (fr, _("Enter a number like 12.5"));
                 break;
@@ -209,6 +215,8 @@ static void
 entry_changed_cb (AdwEntryRow *row,
                   FieldRow    *fr)
 {
+  if (fr->loading)
+    return;
   read_entry_text (fr, gtk_editable_get_text (GTK_EDITABLE (row)));
   emit_changed (GTK_WIDGET (row), fr);
 }
@@ -305,6 +313,8 @@ buffer_changed_cb (GtkTextBuffer *buffer,
   GtkTextIter start, end;
   g_autofree char *text = NULL;
 
+  if (fr->loading)
+    return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   read_entry_text (fr, text);
@@ -362,6 +372,8 @@ combo_selected_cb (AdwComboRow *row,
   guint position = adw_combo_row_get_selected (row);
   const char *value = position < fr->values->len ? g_ptr_array_index (fr->values, position) : NULL;
 
+  if (fr->loading)
+    return;
   keel_record_set_string (fr->record, fr->field->key, value);
   required_error (fr, value == NULL);
   emit_changed (GTK_WIDGET (row), fr);
@@ -498,6 +510,8 @@ switch_active_cb (GtkSwitch  *toggle,
 {
   FieldRow *fr = get_field_row (row);
 
+  if (fr->loading)
+    return;
   keel_record_set_boolean (fr->record, fr->field->key, gtk_switch_get_active (toggle));
   emit_changed (row, fr);
 }
@@ -588,6 +602,38 @@ keel_field_row_new (KeelWorkspace       *workspace,
   return row;
 }
 
+char *
+keel_field_format_display (KeelWorkspace   *workspace,
+                           KeelRecord      *record,
+                           const KeelField *field)
+{
+  const char *value;
+  KeelRecord *target;
+
+  g_return_val_if_fail (KEEL_IS_RECORD (record), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  switch (field->type)
+    {
+    case KEEL_FIELD_ENUM:
+      return g_strdup (keel_field_choice_label (field, keel_record_get_string (record, field->key)));
+
+    case KEEL_FIELD_REF:
+      value = keel_record_get_string (record, field->key);
+      if (value == NULL)
+        return NULL;
+      if (workspace != NULL && (target = keel_workspace_lookup (workspace, value)) != NULL)
+        return g_strdup (keel_record_get_title (target));
+      return g_strdup (value);
+
+    case KEEL_FIELD_BOOLEAN:
+      return keel_record_get_boolean (record, field->key) ? g_strdup (_("Yes")) : NULL;
+
+    default:
+      return keel_record_format_field (record, field->key);
+    }
+}
+
 const KeelField *
 keel_field_row_get_field (GtkWidget *row)
 {
@@ -623,6 +669,44 @@ keel_field_row_show_error (GtkWidget *row,
   gtk_widget_set_tooltip_text (row, show ? fr->error : NULL);
 
   return fr->error;
+}
+
+void
+keel_field_row_reload (GtkWidget *row)
+{
+  FieldRow *fr = get_field_row (row);
+
+  g_return_if_fail (fr != NULL);
+
+  fr->loading = TRUE;
+
+  if (ADW_IS_COMBO_ROW (row))
+    {
+      guint position = find_value (fr, keel_record_get_string (fr->record, fr->field->key));
+
+      if (position != GTK_INVALID_LIST_POSITION)
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
+      required_error (fr, position == GTK_INVALID_LIST_POSITION ||
+                          g_ptr_array_index (fr->values, position) == NULL);
+    }
+  else if (ADW_IS_ENTRY_ROW (row))
+    {
+      g_autofree char *text = keel_record_format_field (fr->record, fr->field->key);
+
+      gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+      required_error (fr, text == NULL);
+    }
+  else if (GTK_IS_SWITCH (fr->focus))
+    gtk_switch_set_active (GTK_SWITCH (fr->focus), keel_record_get_boolean (fr->record, fr->field->key));
+  else if (GTK_IS_TEXT_VIEW (fr->focus))
+    {
+      const char *text = keel_record_get_string (fr->record, fr->field->key);
+
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (fr->focus)), text ? text : "", -1);
+      required_error (fr, text_is_blank (text));
+    }
+
+  fr->loading = FALSE;
 }
 
 void
