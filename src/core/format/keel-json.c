@@ -256,6 +256,21 @@ keel_json_to_bytes (JsonNode *node)
 /* Reading                                                                  */
 /* ------------------------------------------------------------------------ */
 
+/* KeelJsonReader reads JSON (RFC 8259, nothing more) one value at a time,
+ * straight from the text: no tree unless asked for one, and no pass before
+ * the read. It explains every refusal itself. At the first thing JSON
+ * forbids (a comment, 0x10, 01, .5, +1, 1., NaN, a trailing comma, a single
+ * quote, half a surrogate pair, bytes that are not UTF-8, nesting deeper
+ * than KEEL_JSON_MAX_DEPTH), or a value its caller refuses, it stops and
+ * keeps one error: what was found, what was expected instead, and where.
+ * Every later read fails. keel_json_reader_propagate_error() turns it into
+ * "keel.json line 12, column 5: …".
+ *
+ * Numbers: an integer literal (no fraction, no exponent) is a gint64, and
+ * one beyond gint64 is refused, never wrapped or rounded; anything with a
+ * fraction or an exponent is a double, and one too large or too small for
+ * a double is refused. */
+
 void
 keel_json_offset_to_line (const char *data,
                           gsize       offset,
@@ -279,364 +294,23 @@ keel_json_offset_to_line (const char *data,
   *column = c;
 }
 
-static int
-hex4 (const char *data,
-      gsize       length,
-      gsize       at)
-{
-  int value = 0;
-
-  if (at + 4 > length)
-    return -1;
-
-  for (gsize k = at; k < at + 4; k++)
-    {
-      int digit = g_ascii_xdigit_value (data[k]);
-
-      if (digit < 0)
-        return -1;
-      value = value * 16 + digit;
-    }
-
-  return value;
-}
-
-/* How many bytes after the backslash at @i a \u escape takes (5, or 11 for
- * a surrogate pair), or 0 when json-glib would not turn it into text: half
- * of a surrogate pair becomes invalid UTF-8, and \u0000 cuts the text. */
-static gsize
-unicode_escape_length (const char *data,
-                       gsize       length,
-                       gsize       i)
-{
-  int code = hex4 (data, length, i + 2);
-  int low = -1;
-
-  if (code < 0)
-    return 1;  /* not an escape at all: json-glib says so itself */
-  if (code == 0 || (code >= 0xDC00 && code <= 0xDFFF))
-    return 0;
-  if (code < 0xD800 || code > 0xDBFF)
-    return 5;
-
-  if (i + 7 < length && data[i + 6] == '\\' && data[i + 7] == 'u')
-    low = hex4 (data, length, i + 8);
-
-  return (low >= 0xDC00 && low <= 0xDFFF) ? 11 : 0;
-}
-
-/* Sets @error to "NAME line L, column C: " + the message, for the byte at
- * @offset. */
-static gboolean G_GNUC_PRINTF (6, 7)
-refuse_at (GError     **error,
-           int          code,
-           const char  *display_name,
-           const char  *data,
-           gsize        offset,
-           const char  *format,
-           ...)
-{
-  g_autofree char *message = NULL;
-  guint line, column;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  keel_json_offset_to_line (data, offset, &line, &column);
-  g_set_error (error, KEEL_ERROR, code, _("%s line %u, column %u: %s"),
-               display_name, line, column, message);
-
-  return FALSE;
-}
-
-/* One pass over the text before json-glib sees it, for what json-glib
- * would let through or handle badly, each refused where its place is known:
- * - nesting deeper than KEEL_JSON_MAX_DEPTH (json-glib recurses once per
- *   level: a hostile file could exhaust the stack);
- * - escapes that would not give text (half a surrogate pair, \u0000) or are
- *   not JSON's (\x, \u12G4);
- * - raw control characters inside a text;
- * - single-quoted texts, which json-glib accepts;
- * - anything but white space after the workspace's closing brace (a second
- *   document, which json-glib would silently drop). */
-static gboolean
-check_text (const char  *display_name,
-            const char  *data,
-            gsize        length,
-            GError     **error)
-{
-  gboolean in_string = FALSE;
-  gboolean started = FALSE;
-  gboolean closed = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      guchar c = (guchar) data[i];
-
-      if (in_string)
-        {
-          if (c == '"')
-            in_string = FALSE;
-          else if (c < 0x20)
-            return refuse_at (error, KEEL_ERROR_SYNTAX, display_name, data, i,
-                              _("not valid JSON: a control character (0x%02x) inside a text; expected it "
-                                "written as an escape such as \\n"), c);
-          else if (c == '\\')
-            {
-              char next = i + 1 < length ? data[i + 1] : '\0';
-
-              if (next == 'u')
-                {
-                  gsize skip = unicode_escape_length (data, length, i);
-
-                  if (skip == 0)
-                    return refuse_at (error, KEEL_ERROR_ENCODING, display_name, data, i,
-                                      _("%.6s is not a character of text; expected UTF-8 text"),
-                                      data + i);
-                  if (skip == 1)
-                    return refuse_at (error, KEEL_ERROR_SYNTAX, display_name, data, i,
-                                      _("not valid JSON: a \\u escape without four hexadecimal digits; "
-                                        "expected four hexadecimal digits, as in \\u00e9"));
-                  i += skip;
-                }
-              else if (next != '\0' && strchr ("\"\\/bfnrt", next) != NULL)
-                i++;
-              else
-                return refuse_at (error, KEEL_ERROR_SYNTAX, display_name, data, i,
-                                  _("not valid JSON: an unknown escape inside a text; expected one of "
-                                    "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"));
-            }
-          continue;
-        }
-
-      if (g_ascii_isspace (c))
-        continue;
-
-      if (closed)
-        return refuse_at (error, KEEL_ERROR_SYNTAX, display_name, data, i,
-                          _("not valid JSON: more text after the end of the workspace; expected the file "
-                            "to end after its closing brace"));
-
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '\'')
-        return refuse_at (error, KEEL_ERROR_SYNTAX, display_name, data, i,
-                          _("not valid JSON: a single quote; expected texts in double quotes"));
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > KEEL_JSON_MAX_DEPTH)
-            return refuse_at (error, KEEL_ERROR_SYNTAX, display_name, data, i,
-                              _("nested more than %u levels deep; expected a Keel workspace"),
-                              KEEL_JSON_MAX_DEPTH);
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        {
-          if (--depth == 0 && started)
-            closed = TRUE;
-        }
-
-      if (!started)
-        started = TRUE;
-    }
-
-  return TRUE;
-}
-
-/* JSON allows a name twice in one object and json-glib keeps the last
- * value: in keel.json that would drop a field, or a whole list, without a
- * word. The members of each open object are counted as they are read. */
-typedef struct
-{
-  GArray *counts;
-  char   *name;
-  guint   line;
-  guint   column;
-} Duplicates;
-
-static void
-object_start_cb (JsonParser *parser,
-                 Duplicates *dup)
-{
-  guint zero = 0;
-
-  g_array_append_val (dup->counts, zero);
-}
-
-static void
-object_member_cb (JsonParser *parser,
-                  JsonObject *object,
-                  const char *name,
-                  Duplicates *dup)
-{
-  guint *count;
-
-  if (dup->counts->len == 0)
-    return;
-
-  count = &g_array_index (dup->counts, guint, dup->counts->len - 1);
-  (*count)++;
-
-  if (dup->name == NULL && json_object_get_size (object) < *count)
-    {
-      dup->name = g_strdup (name);
-      dup->line = json_parser_get_current_line (parser);
-      dup->column = json_parser_get_current_pos (parser);
-    }
-}
-
-static void
-object_end_cb (JsonParser *parser,
-               JsonObject *object,
-               Duplicates *dup)
-{
-  if (dup->counts->len > 0)
-    g_array_set_size (dup->counts, dup->counts->len - 1);
-}
-
-/**
- * keel_json_parse:
- * @display_name: how to name the file in errors ("keel.json")
- *
- * Parses JSON text, with errors a person can act on: empty files, text
- * that is not UTF-8, NUL bytes and syntax errors each name the line and
- * column.
- *
- * Returns: (transfer full) (nullable): the root node
- */
-JsonNode *
-keel_json_parse (const char  *display_name,
-                 const char  *data,
-                 gsize        length,
-                 GError     **error)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree char *duplicate = NULL;
-  Duplicates dup = { counts, NULL, 0, 0 };
-  const char *end = NULL;
-  gboolean blank = TRUE;
-  gboolean loaded;
-
-  for (gsize i = 0; i < length && blank; i++)
-    blank = g_ascii_isspace (data[i]);
-
-  if (blank)
-    {
-      g_set_error (error, KEEL_ERROR, KEEL_ERROR_EMPTY,
-                   _("%s is empty; expected a Keel workspace (a JSON object)"),
-                   display_name);
-      return NULL;
-    }
-
-  if (!g_utf8_validate (data, length, &end))
-    {
-      guint line, column;
-      gsize offset = (gsize) (end - data);
-
-      keel_json_offset_to_line (data, offset, &line, &column);
-      if (offset < length && data[offset] == '\0')
-        g_set_error (error, KEEL_ERROR, KEEL_ERROR_ENCODING,
-                     _("%s line %u, column %u: contains a NUL byte; expected UTF-8 text"),
-                     display_name, line, column);
-      else
-        g_set_error (error, KEEL_ERROR, KEEL_ERROR_ENCODING,
-                     _("%s line %u, column %u: invalid UTF-8; expected UTF-8 text"),
-                     display_name, line, column);
-      return NULL;
-    }
-
-  if (!check_text (display_name, data, length, error))
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  g_signal_connect (parser, "object-start", G_CALLBACK (object_start_cb), &dup);
-  g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), &dup);
-  g_signal_connect (parser, "object-end", G_CALLBACK (object_end_cb), &dup);
-
-  loaded = json_parser_load_from_data (parser, data, (gssize) length, &local_error);
-  duplicate = dup.name;
-
-  if (!loaded)
-    {
-      /* json-glib says "<data>:12:5: Parse error: unexpected …", quoting
-       * what it read, which can be half a \u escape: keep it UTF-8 */
-      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
-      const char *msg = valid;
-      const char *detail;
-      guint line = 0, column = 0;
-
-      if (g_str_has_prefix (msg, "<data>:"))
-        msg += strlen ("<data>:");
-      detail = strstr (msg, "Parse error: ");
-      if (sscanf (msg, "%u:%u", &line, &column) == 2 && detail != NULL)
-        g_set_error (error, KEEL_ERROR, KEEL_ERROR_SYNTAX,
-                     _("%s line %u, column %u: not valid JSON: %s"),
-                     display_name, line, column, detail + strlen ("Parse error: "));
-      else
-        g_set_error (error, KEEL_ERROR, KEEL_ERROR_SYNTAX,
-                     _("%s is not valid JSON: %s"), display_name, msg);
-      return NULL;
-    }
-
-  if (duplicate != NULL)
-    {
-      g_set_error (error, KEEL_ERROR, KEEL_ERROR_SYNTAX,
-                   _("%s line %u, column %u: “%s” appears twice in one object; "
-                     "expected each name once"),
-                   display_name, dup.line, dup.column, duplicate);
-      return NULL;
-    }
-
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, KEEL_ERROR, KEEL_ERROR_EMPTY,
-                   _("%s is empty; expected a Keel workspace (a JSON object)"),
-                   display_name);
-      return NULL;
-    }
-
-  return json_node_ref (json_parser_get_root (parser));
-}
-
-/* ------------------------------------------------------------------------ */
-/* Reading without a tree                                                   */
-/* ------------------------------------------------------------------------ */
-
-/* KeelJsonReader reads values one at a time straight from the text, for
- * the workspace loader: no JsonNode per value and no pass before the
- * parse. It reads strict JSON (RFC 8259) and never explains a failure: at
- * anything it does not expect (a syntax error, but also whatever
- * keel_json_parse() refuses: nesting deeper than KEEL_JSON_MAX_DEPTH, a
- * name twice in one object, \u0000, half a surrogate pair) it stops, and
- * the caller reads the text again with keel_json_parse(), whose errors
- * name the line and column. So it only ever has to be right about text
- * it accepts, and there it gives what json-glib gives.
- *
- * It checks UTF-8 as it goes: outside texts only ASCII is JSON, and a
- * text with bytes above 0x7f is validated when it is read.
- *
- * Numbers: an integer literal (no fraction, no exponent) of at most 18
- * digits is read as json-glib reads it, as a gint64; anything with a
- * fraction or an exponent is a double, converted by g_ascii_strtod() like
- * json-glib's scanner. Longer integers, and doubles that overflow, are
- * left to json-glib. */
-
-#define MAX_INT_DIGITS 18
-
 void
 keel_json_reader_init (KeelJsonReader *reader,
                        const char     *data,
                        gsize           length)
 {
-  reader->pos = data;
-  reader->end = data + length;
+  reader->start = data != NULL ? data : "";
+  reader->pos = reader->start;
+  reader->end = reader->start + (data != NULL ? length : 0);
+  reader->value = reader->start;
+  reader->member = reader->start;
   reader->scratch = g_string_sized_new (256);
   reader->depth = 0;
-  reader->failed = FALSE;
+  reader->where = NULL;
+  reader->key = NULL;
+  reader->error_code = 0;
+  reader->error_offset = 0;
+  reader->message = NULL;
 }
 
 void
@@ -645,28 +319,199 @@ keel_json_reader_clear (KeelJsonReader *reader)
   if (reader->scratch != NULL)
     g_string_free (reader->scratch, TRUE);
   reader->scratch = NULL;
+  g_clear_pointer (&reader->message, g_free);
+}
+
+G_GNUC_PRINTF (4, 0)
+static gboolean
+refuse_valist (KeelJsonReader *reader,
+               const char     *at,
+               int             code,
+               const char     *format,
+               va_list         args)
+{
+  /* The first error stands: what follows it is its consequence */
+  if (reader->message != NULL)
+    return FALSE;
+
+  reader->error_code = code;
+  reader->error_offset = (gsize) (at - reader->start);
+  reader->message = g_strdup_vprintf (format, args);
+
+  if (reader->where != NULL)
+    {
+      char *message = reader->message;
+
+      if (reader->key != NULL)
+        reader->message = g_strdup_printf (_("%s, field “%s”: %s"), reader->where, reader->key,
+                                           message);
+      else
+        reader->message = g_strdup_printf (_("%s: %s"), reader->where, message);
+      g_free (message);
+    }
+
+  return FALSE;
+}
+
+static gboolean G_GNUC_PRINTF (4, 5)
+refuse_here (KeelJsonReader *reader,
+             const char     *at,
+             int             code,
+             const char     *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  refuse_valist (reader, at, code, format, args);
+  va_end (args);
+
+  return FALSE;
 }
 
 /**
- * keel_json_reader_fail:
+ * keel_json_reader_refuse:
+ * @code: a #KeelError
  *
- * Stops the reader: for a caller that finds a value it does not accept.
- * Every later read fails.
+ * Stops the reader with an error at the value last peeked at or read: for
+ * a caller that finds a value it does not accept. @format says what was
+ * found and what was expected. Every later read fails.
  *
  * Returns: %FALSE
  */
 gboolean
-keel_json_reader_fail (KeelJsonReader *reader)
+keel_json_reader_refuse (KeelJsonReader *reader,
+                         int             code,
+                         const char     *format,
+                         ...)
 {
-  reader->failed = TRUE;
+  va_list args;
+
+  va_start (args, format);
+  refuse_valist (reader, reader->value, code, format, args);
+  va_end (args);
 
   return FALSE;
+}
+
+/**
+ * keel_json_reader_refuse_at:
+ * @offset: where in the text, as keel_json_reader_get_offset() gave it
+ *
+ * Like keel_json_reader_refuse(), for a value read earlier.
+ *
+ * Returns: %FALSE
+ */
+gboolean
+keel_json_reader_refuse_at (KeelJsonReader *reader,
+                            gsize           offset,
+                            int             code,
+                            const char     *format,
+                            ...)
+{
+  va_list args;
+
+  g_return_val_if_fail (offset <= (gsize) (reader->end - reader->start), FALSE);
+
+  va_start (args, format);
+  refuse_valist (reader, reader->start + offset, code, format, args);
+  va_end (args);
+
+  return FALSE;
+}
+
+/**
+ * keel_json_reader_set_context:
+ * @where: (nullable): what is being read ("OBJ-3"), kept as a pointer
+ * @key: (nullable): the field of it, kept as a pointer
+ *
+ * Names what is being read in every refusal from now on ("OBJ-3, field
+ * “due”: …"). Both strings must live until the context is set again.
+ */
+void
+keel_json_reader_set_context (KeelJsonReader *reader,
+                              const char     *where,
+                              const char     *key)
+{
+  reader->where = where;
+  reader->key = key;
+}
+
+/**
+ * keel_json_reader_get_offset:
+ *
+ * Returns: where the value last peeked at or read starts, in bytes
+ */
+gsize
+keel_json_reader_get_offset (KeelJsonReader *reader)
+{
+  return (gsize) (reader->value - reader->start);
+}
+
+/**
+ * keel_json_reader_get_position:
+ * @offset: a byte offset in the text
+ *
+ * Gives the line and column (both from 1) of @offset.
+ */
+void
+keel_json_reader_get_position (KeelJsonReader *reader,
+                               gsize           offset,
+                               guint          *line,
+                               guint          *column)
+{
+  g_return_if_fail (offset <= (gsize) (reader->end - reader->start));
+
+  keel_json_offset_to_line (reader->start, offset, line, column);
+}
+
+/**
+ * keel_json_reader_get_member_offset:
+ *
+ * Returns: where the name of the member last read starts, in bytes
+ */
+gsize
+keel_json_reader_get_member_offset (KeelJsonReader *reader)
+{
+  return (gsize) (reader->member - reader->start);
 }
 
 gboolean
 keel_json_reader_failed (KeelJsonReader *reader)
 {
-  return reader->failed;
+  return reader->message != NULL;
+}
+
+/**
+ * keel_json_reader_propagate_error:
+ * @display_name: how to name the text in the error ("keel.json")
+ *
+ * Sets @error to the reader's error, as "NAME line L, column C: what was
+ * found; what was expected".
+ *
+ * Returns: %FALSE
+ */
+gboolean
+keel_json_reader_propagate_error (KeelJsonReader  *reader,
+                                  const char      *display_name,
+                                  GError         **error)
+{
+  guint line, column;
+
+  g_return_val_if_fail (reader->message != NULL, FALSE);
+
+  if (reader->error_code == KEEL_ERROR_EMPTY)
+    {
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_EMPTY, _("%s is empty; %s"),
+                   display_name, reader->message);
+      return FALSE;
+    }
+
+  keel_json_offset_to_line (reader->start, reader->error_offset, &line, &column);
+  g_set_error (error, KEEL_ERROR, reader->error_code, _("%s line %u, column %u: %s"),
+               display_name, line, column, reader->message);
+
+  return FALSE;
 }
 
 static inline void
@@ -679,19 +524,102 @@ skip_space (KeelJsonReader *reader)
   reader->pos = p;
 }
 
-/* Skips white space and returns the next byte, or 0 at the end */
+/* Skips white space and returns the next byte, or 0 at the end; the
+ * value starts there */
 static inline char
 next_byte (KeelJsonReader *reader)
 {
   skip_space (reader);
+  reader->value = reader->pos;
 
   return reader->pos < reader->end ? *reader->pos : '\0';
+}
+
+static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+/* Refuses what is at the reader's position, where @expected should be:
+ * says what it is, in JSON's terms where JSON names it */
+static gboolean
+refuse_found (KeelJsonReader *reader,
+              const char     *expected)
+{
+  const char *p = reader->pos;
+  gsize left = (gsize) (reader->end - p);
+  guchar c;
+
+  reader->value = p;
+
+  if (left == 0)
+    return refuse_here (reader, p, KEEL_ERROR_SYNTAX,
+                        _("not valid JSON: the text ends here; expected %s"), expected);
+
+  c = (guchar) *p;
+
+  if (c == '\0')
+    return refuse_here (reader, p, KEEL_ERROR_ENCODING,
+                        _("contains a NUL byte; expected UTF-8 text"));
+
+  if (c >= 0x80)
+    {
+      gunichar u = g_utf8_get_char_validated (p, (gssize) MIN (left, 6));
+
+      if (u == (gunichar) -1 || u == (gunichar) -2)
+        return refuse_here (reader, p, KEEL_ERROR_ENCODING,
+                            _("invalid UTF-8; expected UTF-8 text"));
+
+      return refuse_here (reader, p, KEEL_ERROR_SYNTAX,
+                          _("not valid JSON: found “%.*s”; expected %s"),
+                          (int) (g_utf8_next_char (p) - p), p, expected);
+    }
+
+  if (c < 0x20 || c == 0x7f)
+    return refuse_here (reader, p, KEEL_ERROR_SYNTAX,
+                        _("not valid JSON: a control character (0x%02x); expected %s"),
+                        c, expected);
+
+  if (c == '/')
+    return refuse_here (reader, p, KEEL_ERROR_SYNTAX,
+                        _("not valid JSON: a comment (JSON has none); expected %s"), expected);
+  if (c == '\'')
+    return refuse_here (reader, p, KEEL_ERROR_SYNTAX,
+                        _("not valid JSON: a single quote; expected texts in double quotes"));
+  if (c == '+')
+    return refuse_here (reader, p, KEEL_ERROR_SYNTAX,
+                        _("not valid JSON: a number with a plus sign; expected a number without "
+                          "one, as in 1"));
+  if (c == '.')
+    return refuse_here (reader, p, KEEL_ERROR_SYNTAX,
+                        _("not valid JSON: a number without a digit before its decimal point; "
+                          "expected one, as in 0.5"));
+
+  if (is_word_char ((char) c))
+    {
+      gsize n = 0;
+
+      while (n < left && n < 24 && is_word_char (p[n]))
+        n++;
+
+      if ((n == 3 && memcmp (p, "NaN", 3) == 0) || (n == 8 && memcmp (p, "Infinity", 8) == 0))
+        return refuse_here (reader, p, KEEL_ERROR_SYNTAX,
+                            _("not valid JSON: %.*s is not a number JSON can hold; expected %s"),
+                            (int) n, p, expected);
+
+      return refuse_here (reader, p, KEEL_ERROR_SYNTAX,
+                          _("not valid JSON: found “%.*s”; expected %s"), (int) n, p, expected);
+    }
+
+  return refuse_here (reader, p, KEEL_ERROR_SYNTAX,
+                      _("not valid JSON: found “%c”; expected %s"), c, expected);
 }
 
 KeelJsonValueType
 keel_json_reader_peek (KeelJsonReader *reader)
 {
-  if (reader->failed)
+  if (reader->message != NULL)
     return KEEL_JSON_VALUE_NONE;
 
   switch (next_byte (reader))
@@ -714,12 +642,45 @@ keel_json_reader_peek (KeelJsonReader *reader)
     }
 }
 
+/**
+ * keel_json_reader_refuse_value:
+ *
+ * Refuses the next value as "not valid JSON" where it is not a JSON value
+ * at all (keel_json_reader_peek() gave %KEEL_JSON_VALUE_NONE).
+ *
+ * Returns: %FALSE
+ */
+gboolean
+keel_json_reader_refuse_value (KeelJsonReader *reader)
+{
+  if (reader->message != NULL)
+    return FALSE;
+
+  skip_space (reader);
+
+  return refuse_found (reader, _("a value (an object, a list, a text, a number, true, false "
+                                 "or null)"));
+}
+
 static gboolean
 begin (KeelJsonReader *reader,
        char            open)
 {
-  if (reader->failed || next_byte (reader) != open || ++reader->depth > KEEL_JSON_MAX_DEPTH)
-    return keel_json_reader_fail (reader);
+  if (reader->message != NULL)
+    return FALSE;
+
+  if (next_byte (reader) != open)
+    {
+      if (reader->pos == reader->end && reader->depth == 0 && open == '{')
+        return refuse_here (reader, reader->pos, KEEL_ERROR_EMPTY,
+                            _("expected a Keel workspace (a JSON object)"));
+      return refuse_found (reader, open == '{' ? _("an object") : _("a list"));
+    }
+
+  if (++reader->depth > KEEL_JSON_MAX_DEPTH)
+    return refuse_here (reader, reader->pos, KEEL_ERROR_SYNTAX,
+                        _("nested more than %u levels deep; expected a Keel workspace"),
+                        KEEL_JSON_MAX_DEPTH);
 
   reader->pos++;
 
@@ -745,9 +706,10 @@ next_item (KeelJsonReader *reader,
            guint          *count,
            char            close)
 {
+  const char *comma;
   char c;
 
-  if (reader->failed)
+  if (reader->message != NULL)
     return FALSE;
 
   c = next_byte (reader);
@@ -761,8 +723,17 @@ next_item (KeelJsonReader *reader,
   if (*count > 0)
     {
       if (c != ',')
-        return keel_json_reader_fail (reader);
-      reader->pos++;
+        return refuse_found (reader, close == '}' ? _("a comma or a closing brace")
+                                                  : _("a comma or a closing bracket"));
+      comma = reader->pos++;
+
+      if (next_byte (reader) == close)
+        return refuse_here (reader, comma, KEEL_ERROR_SYNTAX, "%s",
+                            close == '}'
+                              ? _("not valid JSON: a comma before the closing brace; expected "
+                                  "another member, or no comma")
+                              : _("not valid JSON: a comma before the closing bracket; expected "
+                                  "another value, or no comma"));
     }
 
   (*count)++;
@@ -787,14 +758,15 @@ keel_json_reader_next_member (KeelJsonReader  *reader,
     return FALSE;
 
   if (next_byte (reader) != '"')
-    return keel_json_reader_fail (reader);
+    return refuse_found (reader, _("a name in double quotes"));
 
+  reader->member = reader->pos;
   *name = keel_json_reader_read_string (reader, NULL);
   if (*name == NULL)
     return FALSE;
 
   if (next_byte (reader) != ':')
-    return keel_json_reader_fail (reader);
+    return refuse_found (reader, _("a colon after the name"));
   reader->pos++;
 
   return TRUE;
@@ -812,6 +784,26 @@ keel_json_reader_next_element (KeelJsonReader *reader,
                                guint          *count)
 {
   return next_item (reader, count, ']');
+}
+
+/**
+ * keel_json_reader_refuse_duplicate:
+ * @name: the member's name
+ *
+ * Refuses the member last read because its name was read before in the
+ * same object (JSON readers disagree on which one counts, so Keel reads
+ * neither).
+ *
+ * Returns: %FALSE
+ */
+gboolean
+keel_json_reader_refuse_duplicate (KeelJsonReader *reader,
+                                   const char     *name)
+{
+  g_autofree char *shown = keel_json_excerpt (name);
+
+  return refuse_here (reader, reader->member, KEEL_ERROR_SYNTAX,
+                      _("“%s” appears twice in one object; expected each name once"), shown);
 }
 
 static void
@@ -840,6 +832,21 @@ hex_digits (const char *p)
   return value;
 }
 
+/* TRUE if the raw bytes of a text from @from to @to are UTF-8; else
+ * refuses the first that is not */
+static gboolean
+check_utf8 (KeelJsonReader *reader,
+            const char     *from,
+            const char     *to)
+{
+  const char *bad = NULL;
+
+  if (g_utf8_validate (from, to - from, &bad))
+    return TRUE;
+
+  return refuse_here (reader, bad, KEEL_ERROR_ENCODING, _("invalid UTF-8; expected UTF-8 text"));
+}
+
 /**
  * keel_json_reader_read_string:
  * @length: (out) (optional): its length in bytes
@@ -853,16 +860,20 @@ keel_json_reader_read_string (KeelJsonReader *reader,
 {
   GString *out = reader->scratch;
   const char *end = reader->end;
+  const char *quote;
   const char *p;
   const char *run;
   const char *raw;
   guchar high = 0;
 
-  if (reader->failed || next_byte (reader) != '"')
-    return (keel_json_reader_fail (reader), NULL);
+  if (reader->message != NULL)
+    return NULL;
+  if (next_byte (reader) != '"')
+    return (refuse_found (reader, _("a text in double quotes")), NULL);
 
   g_string_truncate (out, 0);
-  raw = run = p = reader->pos + 1;
+  quote = reader->pos;
+  raw = run = p = quote + 1;
 
   for (;;)
     {
@@ -877,8 +888,23 @@ keel_json_reader_read_string (KeelJsonReader *reader,
           p++;
         }
 
-      if (p >= end || c < 0x20)
-        return (keel_json_reader_fail (reader), NULL);
+      /* Bytes that are not UTF-8 come first, wherever they are */
+      if ((p >= end || c != '"') && (high & 0x80) != 0 && !check_utf8 (reader, raw, p))
+        return NULL;
+
+      if (p >= end)
+        return (refuse_here (reader, quote, KEEL_ERROR_SYNTAX,
+                             _("not valid JSON: a text that never ends; expected a closing "
+                               "double quote")), NULL);
+
+      if (c == '\0')
+        return (refuse_here (reader, p, KEEL_ERROR_ENCODING,
+                             _("contains a NUL byte; expected UTF-8 text")), NULL);
+
+      if (c < 0x20)
+        return (refuse_here (reader, p, KEEL_ERROR_SYNTAX,
+                             _("not valid JSON: a control character (0x%02x) inside a text; "
+                               "expected it written as an escape such as \\n"), c), NULL);
 
       g_string_append_len (out, run, p - run);
 
@@ -887,7 +913,9 @@ keel_json_reader_read_string (KeelJsonReader *reader,
 
       /* An escape */
       if (p + 1 >= end)
-        return (keel_json_reader_fail (reader), NULL);
+        return (refuse_here (reader, quote, KEEL_ERROR_SYNTAX,
+                             _("not valid JSON: a text that never ends; expected a closing "
+                               "double quote")), NULL);
 
       switch (p[1])
         {
@@ -903,17 +931,27 @@ keel_json_reader_read_string (KeelJsonReader *reader,
           {
             int code = p + 6 <= end ? hex_digits (p + 2) : -1;
 
+            if (code < 0)
+              return (refuse_here (reader, p, KEEL_ERROR_SYNTAX,
+                                   _("not valid JSON: a \\u escape without four hexadecimal "
+                                     "digits; expected four hexadecimal digits, as in \\u00e9")),
+                      NULL);
+
             /* \u0000 would cut the text, and half a surrogate pair is not
-             * a character: keel_json_parse() refuses both */
-            if (code <= 0 || (code >= 0xDC00 && code <= 0xDFFF))
-              return (keel_json_reader_fail (reader), NULL);
+             * a character */
+            if (code == 0 || (code >= 0xDC00 && code <= 0xDFFF))
+              return (refuse_here (reader, p, KEEL_ERROR_ENCODING,
+                                   _("%.6s is not a character of text; expected UTF-8 text"), p),
+                      NULL);
 
             if (code >= 0xD800 && code <= 0xDBFF)
               {
                 int low = (p + 12 <= end && p[6] == '\\' && p[7] == 'u') ? hex_digits (p + 8) : -1;
 
                 if (low < 0xDC00 || low > 0xDFFF)
-                  return (keel_json_reader_fail (reader), NULL);
+                  return (refuse_here (reader, p, KEEL_ERROR_ENCODING,
+                                       _("%.6s is not a character of text; expected UTF-8 text"),
+                                       p), NULL);
                 append_unichar (out, 0x10000 + (((gunichar) code - 0xD800) << 10) +
                                      ((gunichar) low - 0xDC00));
                 p += 12;
@@ -926,7 +964,9 @@ keel_json_reader_read_string (KeelJsonReader *reader,
           }
           break;
         default:
-          return (keel_json_reader_fail (reader), NULL);
+          return (refuse_here (reader, p, KEEL_ERROR_SYNTAX,
+                               _("not valid JSON: an unknown escape inside a text; expected one "
+                                 "of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")), NULL);
         }
 
       run = p;
@@ -934,8 +974,8 @@ keel_json_reader_read_string (KeelJsonReader *reader,
 
   /* Escapes give valid UTF-8 of their own; the bytes around them are
    * checked here, only when there is something other than ASCII */
-  if ((high & 0x80) != 0 && !g_utf8_validate (raw, p - raw, NULL))
-    return (keel_json_reader_fail (reader), NULL);
+  if ((high & 0x80) != 0 && !check_utf8 (reader, raw, p))
+    return NULL;
 
   reader->pos = p + 1;
 
@@ -945,35 +985,67 @@ keel_json_reader_read_string (KeelJsonReader *reader,
   return out->str;
 }
 
-/* Scans a number: *integer tells whether it is an integer literal */
-static gboolean
-read_number (KeelJsonReader *reader,
-             gboolean       *integer,
-             gint64         *int_value,
-             double         *double_value)
+/**
+ * keel_json_reader_read_number:
+ * @integer: (out): whether it was written as an integer (no fraction, no
+ *   exponent): then it is in @int_value, else in @double_value
+ *
+ * Reads any number JSON allows and Keel can hold as it is written.
+ */
+gboolean
+keel_json_reader_read_number (KeelJsonReader *reader,
+                              gboolean       *integer,
+                              gint64         *int_value,
+                              double         *double_value)
 {
   const char *start;
   const char *digits;
   const char *p;
   const char *end = reader->end;
   gboolean negative;
+  gboolean nonzero = FALSE;
 
-  if (reader->failed || keel_json_reader_peek (reader) != KEEL_JSON_VALUE_NUMBER)
-    return keel_json_reader_fail (reader);
+  if (reader->message != NULL)
+    return FALSE;
 
+  next_byte (reader);
   start = p = reader->pos;
+  if (p >= end || (*p != '-' && !g_ascii_isdigit (*p)))
+    return refuse_found (reader, _("a number"));
+
   negative = *p == '-';
   if (negative)
     p++;
 
   digits = p;
-  if (p < end && *p == '0')
-    p++;
-  else if (p < end && *p >= '1' && *p <= '9')
-    while (p < end && g_ascii_isdigit (*p))
+  if (p >= end || !g_ascii_isdigit (*p))
+    {
+      if (end - p >= 8 && memcmp (p, "Infinity", 8) == 0)
+        return refuse_here (reader, start, KEEL_ERROR_SYNTAX,
+                            _("not valid JSON: -Infinity is not a number JSON can hold; "
+                              "expected a number"));
+      return refuse_here (reader, start, KEEL_ERROR_SYNTAX,
+                          _("not valid JSON: a minus sign without a number; expected a digit "
+                            "after it"));
+    }
+
+  if (*p == '0')
+    {
       p++;
+      if (p < end && (*p == 'x' || *p == 'X'))
+        return refuse_here (reader, start, KEEL_ERROR_SYNTAX,
+                            _("not valid JSON: a hexadecimal number; expected a decimal number"));
+      if (p < end && g_ascii_isdigit (*p))
+        return refuse_here (reader, start, KEEL_ERROR_SYNTAX,
+                            _("not valid JSON: a number with a leading zero; expected no zero "
+                              "before its first digit, as in 1"));
+    }
   else
-    return keel_json_reader_fail (reader);
+    while (p < end && g_ascii_isdigit (*p))
+      {
+        nonzero = TRUE;
+        p++;
+      }
 
   *integer = TRUE;
 
@@ -981,9 +1053,14 @@ read_number (KeelJsonReader *reader,
     {
       p++;
       if (p >= end || !g_ascii_isdigit (*p))
-        return keel_json_reader_fail (reader);
+        return refuse_here (reader, start, KEEL_ERROR_SYNTAX,
+                            _("not valid JSON: a decimal point without a digit after it; "
+                              "expected a digit, as in 1.0"));
       while (p < end && g_ascii_isdigit (*p))
-        p++;
+        {
+          nonzero |= *p != '0';
+          p++;
+        }
       *integer = FALSE;
     }
 
@@ -993,7 +1070,9 @@ read_number (KeelJsonReader *reader,
       if (p < end && (*p == '+' || *p == '-'))
         p++;
       if (p >= end || !g_ascii_isdigit (*p))
-        return keel_json_reader_fail (reader);
+        return refuse_here (reader, start, KEEL_ERROR_SYNTAX,
+                            _("not valid JSON: an exponent without digits; expected digits, "
+                              "as in 1e5"));
       while (p < end && g_ascii_isdigit (*p))
         p++;
       *integer = FALSE;
@@ -1001,25 +1080,49 @@ read_number (KeelJsonReader *reader,
 
   if (*integer)
     {
-      gint64 value = 0;
-
-      if (p - digits > MAX_INT_DIGITS)
-        return keel_json_reader_fail (reader);
+      guint64 limit = negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64;
+      guint64 value = 0;
 
       for (const char *q = digits; q < p; q++)
-        value = value * 10 + (*q - '0');
+        {
+          guint digit = (guint) (*q - '0');
 
-      *int_value = negative ? -value : value;
+          if (value > (limit - digit) / 10)
+            return refuse_here (reader, start, KEEL_ERROR_INVALID,
+                                _("%.*s%s is beyond the whole numbers Keel can hold; expected "
+                                  "one from -9223372036854775808 to 9223372036854775807"),
+                                (int) MIN (p - start, 40), start, p - start > 40 ? "…" : "");
+          value = value * 10 + digit;
+        }
+
+      if (!negative)
+        *int_value = (gint64) value;
+      else if (value == (guint64) G_MAXINT64 + 1)
+        *int_value = G_MININT64;
+      else
+        *int_value = -(gint64) value;
     }
   else
     {
       char *parsed = NULL;
+      double d;
 
       g_string_truncate (reader->scratch, 0);
       g_string_append_len (reader->scratch, start, p - start);
-      *double_value = g_ascii_strtod (reader->scratch->str, &parsed);
-      if (parsed != reader->scratch->str + reader->scratch->len || !isfinite (*double_value))
-        return keel_json_reader_fail (reader);
+      d = g_ascii_strtod (reader->scratch->str, &parsed);
+      g_assert (parsed == reader->scratch->str + reader->scratch->len);
+
+      if (!isfinite (d))
+        return refuse_here (reader, start, KEEL_ERROR_INVALID,
+                            _("%.*s%s is too large a number; expected one Keel can hold, up to "
+                              "about 1.8e308"),
+                            (int) MIN (p - start, 40), start, p - start > 40 ? "…" : "");
+      if (d == 0 && nonzero)
+        return refuse_here (reader, start, KEEL_ERROR_INVALID,
+                            _("%.*s%s is too small a number; expected 0 or one Keel can hold, "
+                              "from about 5e-324"),
+                            (int) MIN (p - start, 40), start, p - start > 40 ? "…" : "");
+      *double_value = d;
     }
 
   reader->pos = p;
@@ -1030,8 +1133,8 @@ read_number (KeelJsonReader *reader,
 /**
  * keel_json_reader_read_int:
  *
- * Reads an integer literal; a number with a fraction or an exponent (a
- * double in json-glib) fails.
+ * Reads an integer literal; a number with a fraction or an exponent is
+ * refused.
  */
 gboolean
 keel_json_reader_read_int (KeelJsonReader *reader,
@@ -1040,10 +1143,12 @@ keel_json_reader_read_int (KeelJsonReader *reader,
   gboolean integer;
   double unused;
 
-  if (!read_number (reader, &integer, value, &unused))
+  if (!keel_json_reader_read_number (reader, &integer, value, &unused))
     return FALSE;
   if (!integer)
-    return keel_json_reader_fail (reader);
+    return keel_json_reader_refuse (reader, KEEL_ERROR_INVALID,
+                                    _("a number with a fraction or an exponent; expected a "
+                                      "whole number"));
 
   return TRUE;
 }
@@ -1051,7 +1156,8 @@ keel_json_reader_read_int (KeelJsonReader *reader,
 /**
  * keel_json_reader_read_double:
  *
- * Reads any number, as a double.
+ * Reads any number as a double; an integer that a double cannot hold
+ * exactly is refused.
  */
 gboolean
 keel_json_reader_read_double (KeelJsonReader *reader,
@@ -1060,10 +1166,26 @@ keel_json_reader_read_double (KeelJsonReader *reader,
   gboolean integer;
   gint64 int_value = 0;
 
-  if (!read_number (reader, &integer, &int_value, value))
+  if (!keel_json_reader_read_number (reader, &integer, &int_value, value))
     return FALSE;
+
   if (integer)
-    *value = (double) int_value;
+    {
+      double d = (double) int_value;
+
+      /* Beyond 2^53 not every integer is a double: 9007199254740993 would
+       * be read as …992 */
+      if (d >= 9223372036854775808.0 || (gint64) d != int_value)
+        {
+          char shown[32];
+
+          g_snprintf (shown, sizeof shown, "%" G_GINT64_FORMAT, int_value);
+          return keel_json_reader_refuse (reader, KEEL_ERROR_INVALID,
+                                          _("%s cannot be held exactly as a number with a "
+                                            "fraction; expected at most 15 digits"), shown);
+        }
+      *value = d;
+    }
 
   return TRUE;
 }
@@ -1071,14 +1193,16 @@ keel_json_reader_read_double (KeelJsonReader *reader,
 static gboolean
 read_word (KeelJsonReader *reader,
            const char     *word,
-           gsize           length)
+           gsize           length,
+           const char     *expected)
 {
-  if (reader->failed)
+  if (reader->message != NULL)
     return FALSE;
 
-  skip_space (reader);
-  if ((gsize) (reader->end - reader->pos) < length || memcmp (reader->pos, word, length) != 0)
-    return keel_json_reader_fail (reader);
+  next_byte (reader);
+  if ((gsize) (reader->end - reader->pos) < length || memcmp (reader->pos, word, length) != 0 ||
+      (reader->pos + length < reader->end && is_word_char (reader->pos[length])))
+    return refuse_found (reader, expected);
 
   reader->pos += length;
 
@@ -1090,15 +1214,15 @@ keel_json_reader_read_boolean (KeelJsonReader *reader,
                                gboolean       *value)
 {
   if (next_byte (reader) == 't')
-    return (*value = TRUE, read_word (reader, "true", 4));
+    return (*value = TRUE, read_word (reader, "true", 4, _("true or false")));
 
-  return (*value = FALSE, read_word (reader, "false", 5));
+  return (*value = FALSE, read_word (reader, "false", 5, _("true or false")));
 }
 
 gboolean
 keel_json_reader_read_null (KeelJsonReader *reader)
 {
-  return read_word (reader, "null", 4);
+  return read_word (reader, "null", 4, _("null"));
 }
 
 static JsonNode *
@@ -1123,9 +1247,8 @@ read_node (KeelJsonReader *reader)
             g_autofree char *key = NULL;
             JsonNode *member;
 
-            /* keel_json_parse() refuses a name twice in one object */
             if (json_object_has_member (object, name))
-              return (keel_json_reader_fail (reader), NULL);
+              return (keel_json_reader_refuse_duplicate (reader, name), NULL);
 
             key = g_strdup (name);
             member = read_node (reader);
@@ -1173,7 +1296,7 @@ read_node (KeelJsonReader *reader)
         gint64 int_value = 0;
         double double_value = 0;
 
-        if (!read_number (reader, &integer, &int_value, &double_value))
+        if (!keel_json_reader_read_number (reader, &integer, &int_value, &double_value))
           return NULL;
         node = json_node_new (JSON_NODE_VALUE);
         if (integer)
@@ -1202,10 +1325,10 @@ read_node (KeelJsonReader *reader)
 
     case KEEL_JSON_VALUE_NONE:
     default:
-      return (keel_json_reader_fail (reader), NULL);
+      return (keel_json_reader_refuse_value (reader), NULL);
     }
 
-  if (reader->failed)
+  if (reader->message != NULL)
     return NULL;
 
   return g_steal_pointer (&node);
@@ -1214,8 +1337,8 @@ read_node (KeelJsonReader *reader)
 /**
  * keel_json_reader_read_node:
  *
- * Reads any value as a tree, sealed as keel_json_parse()'s are: for the
- * members Keel does not know and keeps as they are.
+ * Reads any value as a tree, sealed: for the members Keel does not know
+ * and keeps as they are.
  *
  * Returns: (transfer full) (nullable): the value, or %NULL on failure
  */
@@ -1233,15 +1356,81 @@ keel_json_reader_read_node (KeelJsonReader *reader)
 /**
  * keel_json_reader_end:
  *
- * Returns: %TRUE if nothing but white space is left, and nothing failed
+ * Returns: %TRUE if nothing but white space is left, and nothing failed;
+ *   else refuses what is left
  */
 gboolean
 keel_json_reader_end (KeelJsonReader *reader)
 {
-  if (reader->failed)
+  if (reader->message != NULL)
     return FALSE;
 
   skip_space (reader);
+  if (reader->pos == reader->end)
+    return TRUE;
 
-  return reader->pos == reader->end;
+  if (*reader->pos == '\0')
+    return refuse_found (reader, "");
+
+  return refuse_here (reader, reader->pos, KEEL_ERROR_SYNTAX,
+                      _("not valid JSON: more text after the end of the workspace; expected the "
+                        "file to end after its closing brace"));
+}
+
+/**
+ * keel_json_parse:
+ * @display_name: how to name the file in errors ("keel.json")
+ *
+ * Reads JSON text into a tree, with KeelJsonReader: errors name the line
+ * and column, what was found and what was expected.
+ *
+ * Returns: (transfer full) (nullable): the root node
+ */
+JsonNode *
+keel_json_parse (const char  *display_name,
+                 const char  *data,
+                 gsize        length,
+                 GError     **error)
+{
+  g_auto(KeelJsonReader) reader = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  keel_json_reader_init (&reader, data, length);
+  skip_space (&reader);
+  if (reader.pos == reader.end)
+    {
+      refuse_here (&reader, reader.pos, KEEL_ERROR_EMPTY,
+                   _("expected a Keel workspace (a JSON object)"));
+      return (keel_json_reader_propagate_error (&reader, display_name, error), NULL);
+    }
+
+  root = keel_json_reader_read_node (&reader);
+  if (root == NULL || !keel_json_reader_end (&reader))
+    return (keel_json_reader_propagate_error (&reader, display_name, error), NULL);
+
+  return g_steal_pointer (&root);
+}
+
+/**
+ * keel_json_excerpt:
+ *
+ * Returns: at most 120 bytes of @text, cut between characters, for
+ *   quoting a value in an error: a hostile file can hold a value of any
+ *   size, and the message must stay readable
+ */
+char *
+keel_json_excerpt (const char *text)
+{
+  gsize n = 0;
+
+  while (n < 120 && text[n] != '\0')
+    n++;
+
+  if (text[n] == '\0')
+    return g_strdup (text);
+
+  while (n > 0 && ((guchar) text[n] & 0xC0) == 0x80)
+    n--;
+
+  return g_strdup_printf ("%.*s…", (int) n, text);
 }

@@ -18,75 +18,6 @@
 
 #include "keel-pages-private.h"
 
-const char *
-_keel_person_name (KeelWorkspace *workspace,
-                   const char    *id)
-{
-  KeelRecord *person;
-
-  if (id == NULL)
-    return "";
-
-  if (workspace != NULL &&
-      (person = keel_workspace_lookup (workspace, id)) != NULL &&
-      KEEL_IS_PERSON (person) &&
-      keel_record_get_string (person, "name") != NULL)
-    return keel_record_get_string (person, "name");
-
-  return id;
-}
-
-gint64
-_keel_id_number (const char *id)
-{
-  const char *p;
-
-  if (id == NULL)
-    return 0;
-
-  p = id + strlen (id);
-  while (p > id && g_ascii_isdigit (p[-1]))
-    p--;
-
-  return g_ascii_strtoll (p, NULL, 10);
-}
-
-char *
-_keel_date_text (GDateTime *date)
-{
-  return date ? keel_date_format (date) : g_strdup ("");
-}
-
-static const char * const statuses[] = {
-  "not-started", "on-track", "at-risk", "achieved", "missed", "cancelled", NULL
-};
-
-const char * const *
-_keel_objective_statuses (void)
-{
-  return statuses;
-}
-
-const char *
-_keel_objective_status_label (const char *status)
-{
-  if (status == NULL)
-    return "";
-  if (g_str_equal (status, "not-started"))
-    return C_("objective status", "Not started");
-  if (g_str_equal (status, "on-track"))
-    return C_("objective status", "On track");
-  if (g_str_equal (status, "at-risk"))
-    return C_("objective status", "At risk");
-  if (g_str_equal (status, "achieved"))
-    return C_("objective status", "Achieved");
-  if (g_str_equal (status, "missed"))
-    return C_("objective status", "Missed");
-  if (g_str_equal (status, "cancelled"))
-    return C_("objective status", "Cancelled");
-  return status;
-}
-
 void
 _keel_widget_set_error (GtkWidget *widget,
                         gboolean   error)
@@ -149,18 +80,6 @@ _keel_people_choice_free (KeelPeopleChoice *choice)
   g_clear_object (&choice->names);
   g_clear_pointer (&choice->ids, g_ptr_array_unref);
   g_free (choice);
-}
-
-guint
-_keel_people_choice_find (KeelPeopleChoice *choice,
-                          const char       *id)
-{
-  if (id != NULL)
-    for (guint i = 0; i < choice->ids->len; i++)
-      if (g_str_equal (g_ptr_array_index (choice->ids, i), id))
-        return i;
-
-  return GTK_INVALID_LIST_POSITION;
 }
 
 const char *

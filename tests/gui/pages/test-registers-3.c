@@ -147,7 +147,7 @@ static KeelPartsSection *
 get_section (KeelRecordEditor *editor,
              const char       *key)
 {
-  GtkWidget *section = keel_record_editor_get_parts_section (editor, key);
+  GtkWidget *section = keel_record_editor_get_section (editor, key);
 
   g_assert_nonnull (section);
   g_assert_true (gtk_widget_is_ancestor (section, GTK_WIDGET (editor)));
@@ -158,7 +158,7 @@ get_section (KeelRecordEditor *editor,
 static KeelRecordEditor *
 open_new_part (KeelPartsSection *section)
 {
-  GtkWidget *part = keel_parts_section_open_part (section, -1);
+  GtkWidget *part = keel_parts_section_edit (section, NULL);
 
   page_test_iterate (100);
   g_assert_true (gtk_widget_get_visible (part));
@@ -597,7 +597,12 @@ test_parties (void)
   feedback = get_section (editor, "feedback");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (keel_parts_section_get_row (feedback, 0))),
                    ==, "Want faster answers to security questionnaires");
-  keel_parts_section_remove_part (feedback, 0);
+  {
+    g_autoptr(KeelRecord) first = g_list_model_get_item (G_LIST_MODEL (keel_record_get_children (
+                                                           keel_record_editor_get_draft (editor), "feedback")), 0);
+
+    keel_parts_section_remove (feedback, first);
+  }
   save (editor);
   assert_cell (page, "latest_feedback", customers, "2025-01-10");
   assert_cell_style (page, "2025-01-10", "warning");

@@ -217,11 +217,16 @@ test_on_screen (void)
       page_test_iterate (300);
       editor_name = g_strdup_printf ("risk-editor-%s", looks[l].name);
       shoot (GTK_WIDGET (editor), editor_name);
-      decisions = KEEL_PARTS_SECTION (keel_record_editor_get_parts_section (editor, "decisions"));
+      decisions = KEEL_PARTS_SECTION (keel_record_editor_get_section (editor, "decisions"));
       g_assert_cmpuint (keel_parts_section_get_n_rows (decisions), ==, 2);
 
       /* A decision's editor, over the risk's and no wider */
-      part = keel_parts_section_open_part (decisions, 0);
+      {
+        g_autoptr(KeelRecord) first = g_list_model_get_item (G_LIST_MODEL (keel_record_get_children (
+                                                               keel_record_editor_get_draft (editor), "decisions")), 0);
+
+        part = keel_parts_section_edit (decisions, first);
+      }
       page_test_iterate (300);
       g_assert_cmpint (gtk_widget_get_width (part), <=, gtk_widget_get_width (GTK_WIDGET (editor)));
       part_name = g_strdup_printf ("risk-decision-editor-%s", looks[l].name);

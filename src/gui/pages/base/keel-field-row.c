@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "keel-date.h"
+#include "keel-form-util.h"
+#include "keel-forms.h"
 #include "keel-records.h"
 
 #include "keel-field-row.h"
@@ -30,6 +32,7 @@ typedef struct
   GPtrArray           *values;
   GtkWidget           *focus;
   GtkWidget           *calendar_button;
+  gboolean             loading;
 } FieldRow;
 
 static void
@@ -80,7 +83,7 @@ emit_changed (GtkWidget *row,
 {
   if (fr->error == NULL && fr->check != NULL)
     set_error (fr, fr->check (fr->record, fr->field));
-  if (fr->changed != NULL)
+  if (fr->changed != NULL && !fr->loading)
     fr->changed (row, fr->user_data);
 }
 
@@ -122,6 +125,11 @@ read_entry_text (FieldRow   *fr,
   switch (field->type)
     {
     case KEEL_FIELD_STRING:
+      if (!blank && (field->flags & KEEL_FIELD_EMAIL) && !keel_email_is_valid (text))
+        {
+          set_error (fr, _("Enter an email address like ana@example.org"));
+          break;
+        }
       keel_record_set_string (record, field->key, blank ? NULL : text);
       required_error (fr, blank);
       break;
@@ -143,12 +151,10 @@ read_entry_text (FieldRow   *fr,
     case KEEL_FIELD_DOUBLE:
       {
         double value = NAN;
-        char *end = NULL;
 
         if (!blank)
           {
-            value = g_ascii_strtod (stripped, &end);
-            if (end == stripped || *end != '\0' || !isfinite (value))
+            if (!keel_form_parse_number (stripped, &value))
               {
                 set_error (fr, _("Enter a number like 12.5"));
                 break;
@@ -212,6 +218,8 @@ static void
 entry_changed_cb (AdwEntryRow *row,
                   FieldRow    *fr)
 {
+  if (fr->loading)
+    return;
   read_entry_text (fr, gtk_editable_get_text (GTK_EDITABLE (row)));
   emit_changed (GTK_WIDGET (row), fr);
 }
@@ -308,6 +316,8 @@ buffer_changed_cb (GtkTextBuffer *buffer,
   GtkTextIter start, end;
   g_autofree char *text = NULL;
 
+  if (fr->loading)
+    return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   read_entry_text (fr, text);
@@ -365,6 +375,8 @@ combo_selected_cb (AdwComboRow *row,
   guint position = adw_combo_row_get_selected (row);
   const char *value = position < fr->values->len ? g_ptr_array_index (fr->values, position) : NULL;
 
+  if (fr->loading)
+    return;
   keel_record_set_string (fr->record, fr->field->key, value);
   required_error (fr, value == NULL);
   emit_changed (GTK_WIDGET (row), fr);
@@ -501,6 +513,8 @@ switch_active_cb (GtkSwitch  *toggle,
 {
   FieldRow *fr = get_field_row (row);
 
+  if (fr->loading)
+    return;
   keel_record_set_boolean (fr->record, fr->field->key, gtk_switch_get_active (toggle));
   emit_changed (row, fr);
 }
@@ -591,6 +605,38 @@ keel_field_row_new (KeelWorkspace       *workspace,
   return row;
 }
 
+char *
+keel_field_format_display (KeelWorkspace   *workspace,
+                           KeelRecord      *record,
+                           const KeelField *field)
+{
+  const char *value;
+  KeelRecord *target;
+
+  g_return_val_if_fail (KEEL_IS_RECORD (record), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  switch (field->type)
+    {
+    case KEEL_FIELD_ENUM:
+      return g_strdup (keel_field_choice_label (field, keel_record_get_string (record, field->key)));
+
+    case KEEL_FIELD_REF:
+      value = keel_record_get_string (record, field->key);
+      if (value == NULL)
+        return NULL;
+      if (workspace != NULL && (target = keel_workspace_lookup (workspace, value)) != NULL)
+        return g_strdup (keel_record_get_title (target));
+      return g_strdup (value);
+
+    case KEEL_FIELD_BOOLEAN:
+      return keel_record_get_boolean (record, field->key) ? g_strdup (_("Yes")) : NULL;
+
+    default:
+      return keel_record_format_field (record, field->key);
+    }
+}
+
 const KeelField *
 keel_field_row_get_field (GtkWidget *row)
 {
@@ -642,6 +688,44 @@ keel_field_row_set_check (GtkWidget         *row,
 }
 
 void
+keel_field_row_reload (GtkWidget *row)
+{
+  FieldRow *fr = get_field_row (row);
+
+  g_return_if_fail (fr != NULL);
+
+  fr->loading = TRUE;
+
+  if (ADW_IS_COMBO_ROW (row))
+    {
+      guint position = find_value (fr, keel_record_get_string (fr->record, fr->field->key));
+
+      if (position != GTK_INVALID_LIST_POSITION)
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
+      required_error (fr, position == GTK_INVALID_LIST_POSITION ||
+                          g_ptr_array_index (fr->values, position) == NULL);
+    }
+  else if (ADW_IS_ENTRY_ROW (row))
+    {
+      g_autofree char *text = keel_record_format_field (fr->record, fr->field->key);
+
+      gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+      required_error (fr, text == NULL);
+    }
+  else if (GTK_IS_SWITCH (fr->focus))
+    gtk_switch_set_active (GTK_SWITCH (fr->focus), keel_record_get_boolean (fr->record, fr->field->key));
+  else if (GTK_IS_TEXT_VIEW (fr->focus))
+    {
+      const char *text = keel_record_get_string (fr->record, fr->field->key);
+
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (fr->focus)), text ? text : "", -1);
+      required_error (fr, text_is_blank (text));
+    }
+
+  fr->loading = FALSE;
+}
+
+void
 keel_field_row_focus (GtkWidget *row)
 {
   FieldRow *fr = get_field_row (row);
@@ -659,32 +743,4 @@ keel_field_row_get_calendar_button (GtkWidget *row)
   g_return_val_if_fail (fr != NULL, NULL);
 
   return fr->calendar_button;
-}
-
-char *
-keel_field_dup_display_text (KeelWorkspace   *workspace,
-                             KeelRecord      *record,
-                             const KeelField *field)
-{
-  const char *value;
-  KeelRecord *other;
-
-  g_return_val_if_fail (!workspace || KEEL_IS_WORKSPACE (workspace), NULL);
-  g_return_val_if_fail (KEEL_IS_RECORD (record), NULL);
-  g_return_val_if_fail (field != NULL, NULL);
-
-  switch (field->type)
-    {
-    case KEEL_FIELD_ENUM:
-      return g_strdup (keel_field_choice_label (field, keel_record_get_string (record, field->key)));
-    case KEEL_FIELD_REF:
-      value = keel_record_get_string (record, field->key);
-      if (value != NULL && workspace != NULL && (other = keel_workspace_lookup (workspace, value)) != NULL)
-        return g_strdup (keel_record_get_title (other));
-      return g_strdup (value);
-    case KEEL_FIELD_BOOLEAN:
-      return g_strdup (keel_record_get_boolean (record, field->key) ? _("Yes") : "");
-    default:
-      return keel_record_format_field (record, field->key);
-    }
 }

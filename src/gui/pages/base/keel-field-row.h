@@ -50,15 +50,17 @@ const char      *keel_field_row_show_error (GtkWidget          *row,
  * every edit */
 void             keel_field_row_set_check (GtkWidget           *row,
                                            KeelFieldRowCheck    check);
+/* Shows the record's value again, after someone else changed it (not
+ * reported as a change) */
+void             keel_field_row_reload    (GtkWidget           *row);
 /* Moves the keyboard focus into the row's entry, switch or list */
 void             keel_field_row_focus     (GtkWidget           *row);
-/* What a list shows for @field of @record: a choice's label, a referred
- * record's title (its id when @workspace has none such), "Yes" for a
- * switched-on yes/no, the value as keel.json writes it otherwise; NULL
- * when it is not set (transfer full) */
-char            *keel_field_dup_display_text (KeelWorkspace    *workspace,
+/* What a field of @record reads as in a table or a list (a choice's label,
+ * a person's name, a date), or NULL when unset (transfer full) */
+char            *keel_field_format_display (KeelWorkspace      *workspace,
                                            KeelRecord          *record,
                                            const KeelField     *field);
+
 /* The date row's calendar button, for tests; NULL for other rows */
 GtkWidget       *keel_field_row_get_calendar_button (GtkWidget *row);
 

@@ -13,8 +13,9 @@
 
 G_BEGIN_DECLS
 
-/* What keel-list-page.c shares with its cells (keel-list-page-cells.c)
- * and its filter dropdowns (keel-list-page-filters.c). */
+/* What the files of KeelListPage share: keel-list-page.c (the page, its
+ * state and actions), keel-list-columns.c (columns and cells) and
+ * keel-list-filters.c (search and filters). */
 
 /* ------------------------------------------------------------------------ */
 /* What a subclass declares                                                 */
@@ -85,24 +86,29 @@ typedef struct
   GtkColumnView       *column_view;
 } KeelListPagePrivate;
 
-
 #define DECL(self) (KEEL_LIST_PAGE_GET_CLASS (self)->decl)
 
-KeelListPagePrivate *_keel_list_page_get_private          (KeelListPage *self);
+KeelListPagePrivate      *_keel_list_page_get_private (KeelListPage      *self);
+/* The declarations of @klass's own, copied from its parent's at first */
+KeelListPageClassPrivate *_keel_list_page_class_decl  (KeelListPageClass *klass);
 
-/* Cells */
-/* What the cell of @column shows for @record (transfer full) */
-char                *_keel_list_page_column_text          (Column       *column,
-                                                           KeelRecord   *record);
+/* keel-list-columns.c */
+ColumnDecl          *_keel_list_find_column   (KeelListPageClassPrivate *decl,
+                                               const char               *key);
+/* What a cell of @column shows for @record (transfer full) */
+char                *_keel_list_column_text   (Column                   *column,
+                                               KeelRecord               *record);
+GtkColumnViewColumn *_keel_list_column_make   (Column                   *column);
 /* Shows the record of @item again in its cell */
-void                 _keel_list_page_update_cell          (GtkListItem  *item);
-/* The table's column for @column, with its cells and sorter */
-GtkColumnViewColumn *_keel_list_page_make_column          (Column       *column);
+void                 _keel_list_column_update_cell (GtkListItem         *item);
 
-/* Filters */
-/* A dropdown per declared filter, after the search entry */
-void                 _keel_list_page_add_filter_dropdowns (KeelListPage *self);
+/* keel-list-filters.c */
+/* The GtkCustomFilter function: the filters and the search */
+gboolean             _keel_list_filter_func   (gpointer                  item,
+                                               gpointer                  user_data);
+/* Adds the filter dropdowns to the toolbar, after the search entry */
+void                 _keel_list_filters_add   (KeelListPage             *self);
 /* The person filters' entries, after people came, went or were renamed */
-void                 _keel_list_page_fill_person_filters  (KeelListPage *self);
+void                 _keel_list_filters_fill_people (KeelListPage       *self);
 
 G_END_DECLS

@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -35,66 +34,15 @@ enum {
   N_PROPS
 };
 
-/* ------------------------------------------------------------------------ */
-/* Filters, search, state                                                   */
-/* ------------------------------------------------------------------------ */
-
-static gboolean
-matches_search (KeelListPage *self,
-                KeelRecord   *record)
+KeelListPagePrivate *
+_keel_list_page_get_private (KeelListPage *self)
 {
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
-
-  for (guint i = 0; i < priv->columns->len; i++)
-    {
-      g_autofree char *text = _keel_list_page_column_text (g_ptr_array_index (priv->columns, i), record);
-      g_autofree char *folded = NULL;
-
-      if (text == NULL)
-        continue;
-
-      folded = g_utf8_casefold (text, -1);
-      if (strstr (folded, priv->search) != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
+  return keel_list_page_get_instance_private (self);
 }
 
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  KeelListPage *self = user_data;
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
-  KeelListPageClassPrivate *decl = DECL (self);
-  KeelRecord *record = item;
-
-  for (guint i = 0; decl->filters != NULL && i < decl->filters->len; i++)
-    {
-      FilterDecl *filter = &g_array_index (decl->filters, FilterDecl, i);
-      guint choice = gtk_drop_down_get_selected (g_ptr_array_index (priv->filter_drops, i));
-      GPtrArray *values = g_ptr_array_index (priv->filter_values, i);
-
-      if (choice == 0 || choice == GTK_INVALID_LIST_POSITION)
-        continue;
-
-      if (filter->func != NULL)
-        {
-          if (!filter->func (self, record, choice))
-            return FALSE;
-        }
-      else if (choice < values->len &&
-               g_strcmp0 (keel_record_get_string (record, filter->key),
-                          g_ptr_array_index (values, choice)) != 0)
-        return FALSE;
-    }
-
-  if (priv->search != NULL && !matches_search (self, record))
-    return FALSE;
-
-  return TRUE;
-}
+/* ------------------------------------------------------------------------ */
+/* State                                                                    */
+/* ------------------------------------------------------------------------ */
 
 static void
 update_view (KeelListPage *self)
@@ -132,6 +80,7 @@ update_view (KeelListPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete",
                                  keel_list_page_get_selected (self) != NULL);
 }
+
 
 /* ------------------------------------------------------------------------ */
 /* Signal callbacks                                                         */
@@ -184,6 +133,7 @@ refresh_cb (gpointer data)
 {
   KeelListPage *self = data;
   KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
   GHashTableIter iter;
   gpointer item;
 
@@ -193,10 +143,10 @@ refresh_cb (gpointer data)
    * computed from the other records of the kind */
   g_hash_table_iter_init (&iter, priv->bound);
   while (g_hash_table_iter_next (&iter, &item, NULL))
-    _keel_list_page_update_cell (item);
+    _keel_list_column_update_cell (item);
 
   /* Someone came, went or was renamed */
-  _keel_list_page_fill_person_filters (self);
+  _keel_list_filters_fill_people (self);
 
   /* An edit may move a record in or out of the filters, or in the order */
   gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -342,7 +292,7 @@ keel_list_page_constructed (GObject *object)
       column->field = keel_kind_find_field (decl->kind, column->decl->key);
       g_ptr_array_add (priv->columns, column);
 
-      view_column = _keel_list_page_make_column (column);
+      view_column = _keel_list_column_make (column);
       gtk_column_view_append_column (priv->column_view, view_column);
       if (decl->kind->sort_key != NULL && g_str_equal (column->decl->key, decl->kind->sort_key))
         sort_column = view_column;
@@ -351,7 +301,7 @@ keel_list_page_constructed (GObject *object)
       g_object_unref (view_column);
     }
 
-  _keel_list_page_add_filter_dropdowns (self);
+  _keel_list_filters_add (self);
   _keel_toolbar_layout_apply (priv->toolbar);
 
   gtk_sort_list_model_set_sorter (priv->sort_model, gtk_column_view_get_sorter (priv->column_view));
@@ -507,7 +457,7 @@ keel_list_page_init (KeelListPage *self)
   priv->filter_values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   priv->bound = g_hash_table_new (NULL, NULL);
 
-  priv->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  priv->filter = gtk_custom_filter_new (_keel_list_filter_func, self, NULL);
   priv->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (priv->filter)));
   priv->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (priv->filter_model)), NULL);
   priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->sort_model)));
@@ -517,58 +467,11 @@ keel_list_page_init (KeelListPage *self)
 /* Declarations                                                             */
 /* ------------------------------------------------------------------------ */
 
-static KeelListPageClassPrivate *
-class_decl (KeelListPageClass *klass)
-{
-  GType type = G_TYPE_FROM_CLASS (klass);
-  KeelListPageClassPrivate *decl = klass->decl;
-
-  /* A class struct starts as a copy of its parent's: a subclass of a page
-   * declares its own, starting from its parent's */
-  if (decl == NULL || decl->owner != type)
-    {
-      KeelListPageClassPrivate *parent = decl;
-
-      decl = g_new0 (KeelListPageClassPrivate, 1);
-      decl->owner = type;
-      decl->columns = g_ptr_array_new ();
-      decl->filters = g_array_new (FALSE, TRUE, sizeof (FilterDecl));
-      if (parent != NULL)
-        {
-          decl->kind = parent->kind;
-          for (guint i = 0; i < parent->columns->len; i++)
-            g_ptr_array_add (decl->columns, g_ptr_array_index (parent->columns, i));
-          g_array_append_vals (decl->filters, parent->filters->data, parent->filters->len);
-          decl->empty_icon = parent->empty_icon;
-          decl->empty_title = parent->empty_title;
-          decl->empty_description = parent->empty_description;
-        }
-      klass->decl = decl;
-    }
-
-  return decl;
-}
-
-static ColumnDecl *
-find_column (KeelListPageClassPrivate *decl,
-             const char               *key)
-{
-  for (guint i = 0; i < decl->columns->len; i++)
-    {
-      ColumnDecl *column = g_ptr_array_index (decl->columns, i);
-
-      if (g_str_equal (column->key, key))
-        return column;
-    }
-
-  return NULL;
-}
-
 void
 keel_list_page_class_set_kind (KeelListPageClass *klass,
                                const char        *kind_name)
 {
-  KeelListPageClassPrivate *decl = class_decl (klass);
+  KeelListPageClassPrivate *decl = _keel_list_page_class_decl (klass);
   ColumnDecl *id_column;
 
   g_return_if_fail (kind_name != NULL);
@@ -582,116 +485,16 @@ keel_list_page_class_set_kind (KeelListPageClass *klass,
 }
 
 void
-keel_list_page_class_add_column (KeelListPageClass *klass,
-                                 const char        *key)
-{
-  KeelListPageClassPrivate *decl = class_decl (klass);
-  ColumnDecl *column;
-
-  g_return_if_fail (decl->kind != NULL);
-  g_return_if_fail (keel_kind_find_field (decl->kind, key) != NULL);
-
-  column = g_new0 (ColumnDecl, 1);
-  column->key = g_strdup (key);
-  g_ptr_array_add (decl->columns, column);
-}
-
-void
-keel_list_page_class_add_computed_column (KeelListPageClass  *klass,
-                                          const char         *id,
-                                          const char         *title,
-                                          KeelCellTextFunc    text,
-                                          KeelCellNumberFunc  number)
-{
-  KeelListPageClassPrivate *decl = class_decl (klass);
-  ColumnDecl *column;
-
-  g_return_if_fail (id != NULL && title != NULL && text != NULL);
-
-  column = g_new0 (ColumnDecl, 1);
-  column->key = g_strdup (id);
-  column->title = title;
-  column->text = text;
-  column->number = number;
-  g_ptr_array_add (decl->columns, column);
-}
-
-void
-keel_list_page_class_set_column_style (KeelListPageClass *klass,
-                                       const char        *key,
-                                       KeelCellStyleFunc  style)
-{
-  KeelListPageClassPrivate *decl = class_decl (klass);
-  ColumnDecl *column = find_column (decl, key);
-  ColumnDecl *copy;
-
-  g_return_if_fail (column != NULL);
-
-  /* Declarations may be shared with a parent class: change a copy */
-  copy = g_memdup2 (column, sizeof *column);
-  copy->key = g_strdup (column->key);
-  copy->style = style;
-  for (guint i = 0; i < decl->columns->len; i++)
-    if (g_ptr_array_index (decl->columns, i) == column)
-      g_ptr_array_index (decl->columns, i) = copy;
-}
-
-void
-keel_list_page_class_add_filter (KeelListPageClass *klass,
-                                 const char        *key)
-{
-  KeelListPageClassPrivate *decl = class_decl (klass);
-  const KeelField *field;
-  FilterDecl filter = { 0, };
-
-  g_return_if_fail (decl->kind != NULL);
-  field = keel_kind_find_field (decl->kind, key);
-  g_return_if_fail (field != NULL);
-  g_return_if_fail (field->type == KEEL_FIELD_ENUM ||
-                    (field->type == KEEL_FIELD_REF && g_strcmp0 (field->ref_kind, "person") == 0));
-
-  filter.key = field->key;
-  g_array_append_val (decl->filters, filter);
-}
-
-void
-keel_list_page_class_add_custom_filter (KeelListPageClass  *klass,
-                                        const char         *label,
-                                        const char * const *choices,
-                                        KeelFilterFunc      func)
-{
-  KeelListPageClassPrivate *decl = class_decl (klass);
-  FilterDecl filter = { 0, };
-
-  g_return_if_fail (label != NULL && choices != NULL && func != NULL);
-
-  filter.label = label;
-  filter.choices = choices;
-  filter.func = func;
-  g_array_append_val (decl->filters, filter);
-}
-
-void
 keel_list_page_class_set_empty_state (KeelListPageClass *klass,
                                       const char        *icon_name,
                                       const char        *title,
                                       const char        *description)
 {
-  KeelListPageClassPrivate *decl = class_decl (klass);
+  KeelListPageClassPrivate *decl = _keel_list_page_class_decl (klass);
 
   decl->empty_icon = icon_name;
   decl->empty_title = title;
   decl->empty_description = description;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Internal API                                                             */
-/* ------------------------------------------------------------------------ */
-
-KeelListPagePrivate *
-_keel_list_page_get_private (KeelListPage *self)
-{
-  return keel_list_page_get_instance_private (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -738,7 +541,7 @@ keel_list_page_set_workspace (KeelListPage  *self,
   gtk_filter_list_model_set_model (priv->filter_model, NULL);
   g_set_object (&priv->workspace, workspace);
 
-  _keel_list_page_fill_person_filters (self);
+  _keel_list_filters_fill_people (self);
 
   if (workspace != NULL)
     {
@@ -892,7 +695,7 @@ keel_list_page_dup_cell_text (KeelListPage *self,
       Column *column = g_ptr_array_index (priv->columns, i);
 
       if (g_str_equal (column->decl->key, key))
-        return _keel_list_page_column_text (column, record);
+        return _keel_list_column_text (column, record);
     }
 
   return NULL;

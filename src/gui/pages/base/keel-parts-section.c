@@ -9,83 +9,169 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "keel-adaptive-layout.h"
 #include "keel-field-row.h"
-#include "keel-record-editor.h"
-
 #include "keel-parts-section.h"
 
 struct _KeelPartsSection
 {
-  AdwPreferencesGroup      parent_instance;
+  AdwPreferencesGroup  parent_instance;
 
-  KeelWorkspace           *workspace;
-  KeelRecord              *draft;
-  const KeelField         *field;
-  const KeelKind          *part_kind;
-  KeelPartsSectionChanged  changed;
-  gpointer                 user_data;
+  KeelRecordEditor    *editor;   /* owns the section */
+  const KeelField     *field;
+  const KeelKind      *part_kind;
+  GListStore          *parts;    /* in the editor's draft */
+  GPtrArray           *rows;
 
-  GPtrArray               *rows;
+  KeelPartNewFunc      prepare;
+  KeelPartLockFunc     locked;
+  KeelPartSuffixFunc   suffix;
+  gpointer             data;
 };
 
 G_DEFINE_FINAL_TYPE (KeelPartsSection, keel_parts_section, ADW_TYPE_PREFERENCES_GROUP)
+
+static void update_rows (KeelPartsSection *self);
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
 
-static GListStore *
-get_parts (KeelPartsSection *self)
+static KeelRecord *
+part_of (GtkWidget *widget)
 {
-  return keel_record_get_children (self->draft, self->field->key);
+  return g_object_get_data (G_OBJECT (widget), "keel-part");
 }
 
-/* The part's fields other than its title: the short ones joined by " · ",
- * longer text on a line of its own */
-static char *
-describe_part (KeelPartsSection *self,
-               KeelRecord       *part)
+static void
+parts_changed (KeelPartsSection *self)
 {
-  g_autoptr(GString) shortly = g_string_new (NULL);
-  g_autoptr(GString) longer = g_string_new (NULL);
+  update_rows (self);
+  keel_record_editor_draft_changed (self->editor);
+}
 
-  for (guint i = 0; i < self->part_kind->n_fields; i++)
+/* ------------------------------------------------------------------------ */
+/* Signal callbacks                                                         */
+/* ------------------------------------------------------------------------ */
+
+static void
+part_saved_cb (KeelRecordEditor *part_editor,
+               KeelRecord       *part,
+               KeelPartsSection *self)
+{
+  parts_changed (self);
+}
+
+static void
+edit_clicked_cb (GtkButton        *button,
+                 KeelPartsSection *self)
+{
+  keel_parts_section_edit (self, part_of (GTK_WIDGET (button)));
+}
+
+static void
+add_clicked_cb (GtkButton        *button,
+                KeelPartsSection *self)
+{
+  keel_parts_section_edit (self, NULL);
+}
+
+static void
+remove_clicked_cb (GtkButton        *button,
+                   KeelPartsSection *self)
+{
+  keel_parts_section_remove (self, part_of (GTK_WIDGET (button)));
+}
+
+static void
+row_activated_cb (AdwActionRow     *row,
+                  KeelPartsSection *self)
+{
+  keel_parts_section_edit (self, part_of (GTK_WIDGET (row)));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Rows                                                                     */
+/* ------------------------------------------------------------------------ */
+
+static GtkWidget *
+icon_button (const char *icon_name,
+             const char *name,
+             KeelRecord *part)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "keel-part", g_object_ref (part), g_object_unref);
+
+  return button;
+}
+
+static GtkWidget *
+part_row (KeelPartsSection *self,
+          KeelRecord       *part)
+{
+  KeelWorkspace *workspace = keel_record_editor_get_workspace (self->editor);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = keel_parts_section_describe (workspace, part, &subtitle);
+  g_autofree char *lock = self->locked ? self->locked (part, self->data) : NULL;
+  g_autofree char *title_markup = g_markup_escape_text (title, -1);
+  g_autofree char *subtitle_markup = g_markup_escape_text (subtitle, -1);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  g_object_set_data_full (G_OBJECT (row), "keel-part", g_object_ref (part), g_object_unref);
+
+  if (self->suffix != NULL)
     {
-      const KeelField *field = &self->part_kind->fields[i];
-      g_autofree char *text = NULL;
-      GString *into;
+      GtkWidget *extra = self->suffix (part, self->data);
 
-      if (field->flags & KEEL_FIELD_TITLE)
-        continue;
-      text = keel_field_dup_display_text (self->workspace, part, field);
-      if (text == NULL || text[0] == '\0')
-        continue;
-
-      into = (field->flags & KEEL_FIELD_MULTILINE) ? longer : shortly;
-      if (into->len > 0)
-        g_string_append (into, into == shortly ? " · " : "\n");
-      g_string_append (into, text);
+      if (extra != NULL)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), extra);
     }
 
-  if (shortly->len > 0 && longer->len > 0)
-    g_string_append_c (shortly, '\n');
-  g_string_append (shortly, longer->str);
+  if (lock != NULL)
+    {
+      /* Locked: it says why, and it cannot be changed or removed */
+      GtkWidget *icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
 
-  return g_markup_escape_text (shortly->str, -1);
+      gtk_widget_set_tooltip_text (icon, lock);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, lock,
+                                      -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+    }
+  else
+    {
+      GtkWidget *edit = icon_button ("document-edit-symbolic", _("Edit"), part);
+      GtkWidget *remove = icon_button ("user-trash-symbolic", _("Remove"), part);
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (row_activated_cb), self);
+      g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked_cb), self);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+    }
+
+  return row;
 }
-
-static void remove_clicked_cb (GtkButton        *button,
-                               KeelPartsSection *self);
-static void row_activated_cb  (AdwActionRow     *row,
-                               KeelPartsSection *self);
 
 static void
 update_rows (KeelPartsSection *self)
 {
-  GListModel *parts = G_LIST_MODEL (get_parts (self));
+  GListModel *parts = G_LIST_MODEL (self->parts);
   guint n = g_list_model_get_n_items (parts);
 
   for (guint i = 0; i < self->rows->len; i++)
@@ -95,71 +181,13 @@ update_rows (KeelPartsSection *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(KeelRecord) part = g_list_model_get_item (parts, i);
-      g_autofree char *title = g_markup_escape_text (keel_record_get_title (part) ?: "", -1);
-      g_autofree char *subtitle = describe_part (self, part);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "keel-part-index", GUINT_TO_POINTER (i));
-      g_signal_connect (row, "activated", G_CALLBACK (row_activated_cb), self);
-
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Remove"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove"), -1);
-      g_object_set_data (G_OBJECT (remove), "keel-part-index", GUINT_TO_POINTER (i));
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      GtkWidget *row = part_row (self, part);
 
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
       g_ptr_array_add (self->rows, row);
     }
 
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), n == 0 ? _("None yet") : NULL);
-}
-
-static void
-parts_changed (KeelPartsSection *self)
-{
-  update_rows (self);
-  if (self->changed != NULL)
-    self->changed (self, self->user_data);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Signal callbacks                                                         */
-/* ------------------------------------------------------------------------ */
-
-static void
-part_saved_cb (KeelRecordEditor *editor,
-               KeelRecord       *part,
-               KeelPartsSection *self)
-{
-  parts_changed (self);
-}
-
-static void
-remove_clicked_cb (GtkButton        *button,
-                   KeelPartsSection *self)
-{
-  keel_parts_section_remove_part (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "keel-part-index")));
-}
-
-static void
-row_activated_cb (AdwActionRow     *row,
-                  KeelPartsSection *self)
-{
-  keel_parts_section_open_part (self, (int) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "keel-part-index")));
-}
-
-static void
-add_clicked_cb (GtkButton        *button,
-                KeelPartsSection *self)
-{
-  keel_parts_section_open_part (self, -1);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -181,8 +209,7 @@ keel_parts_section_finalize (GObject *object)
 {
   KeelPartsSection *self = (KeelPartsSection *)object;
 
-  g_clear_object (&self->workspace);
-  g_clear_object (&self->draft);
+  g_clear_object (&self->parts);
 
   G_OBJECT_CLASS (keel_parts_section_parent_class)->finalize (object);
 }
@@ -207,32 +234,29 @@ keel_parts_section_init (KeelPartsSection *self)
 /* ------------------------------------------------------------------------ */
 
 GtkWidget *
-keel_parts_section_new (KeelWorkspace           *workspace,
-                        KeelRecord              *draft,
-                        const char              *key,
-                        KeelPartsSectionChanged  changed,
-                        gpointer                 user_data)
+keel_parts_section_new (KeelRecordEditor *editor,
+                        const char       *key)
 {
   KeelPartsSection *self;
+  KeelRecord *draft;
   const KeelField *field;
-  GtkWidget *add;
   GtkWidget *content;
+  GtkWidget *add;
 
-  g_return_val_if_fail (KEEL_IS_WORKSPACE (workspace), NULL);
-  g_return_val_if_fail (KEEL_IS_RECORD (draft), NULL);
+  g_return_val_if_fail (KEEL_IS_RECORD_EDITOR (editor), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
+  draft = keel_record_editor_get_draft (editor);
   field = keel_record_find_field (draft, key);
   g_return_val_if_fail (field != NULL && field->type == KEEL_FIELD_CHILDREN, NULL);
 
   self = g_object_new (KEEL_TYPE_PARTS_SECTION, NULL);
-  self->workspace = g_object_ref (workspace);
-  self->draft = g_object_ref (draft);
+  self->editor = editor;
   self->field = field;
   self->part_kind = keel_kind_for_type (field->child_type ());
-  self->changed = changed;
-  self->user_data = user_data;
+  self->parts = g_object_ref (keel_record_get_children (draft, key));
 
+  gtk_widget_set_name (GTK_WIDGET (self), key);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), keel_field_get_label (field));
 
   content = adw_button_content_new ();
@@ -259,6 +283,30 @@ keel_parts_section_get_field (KeelPartsSection *self)
   return self->field;
 }
 
+void
+keel_parts_section_set_funcs (KeelPartsSection   *self,
+                              KeelPartNewFunc     prepare,
+                              KeelPartLockFunc    locked,
+                              KeelPartSuffixFunc  suffix,
+                              gpointer            data)
+{
+  g_return_if_fail (KEEL_IS_PARTS_SECTION (self));
+
+  self->prepare = prepare;
+  self->locked = locked;
+  self->suffix = suffix;
+  self->data = data;
+  update_rows (self);
+}
+
+void
+keel_parts_section_refresh (KeelPartsSection *self)
+{
+  g_return_if_fail (KEEL_IS_PARTS_SECTION (self));
+
+  update_rows (self);
+}
+
 guint
 keel_parts_section_get_n_rows (KeelPartsSection *self)
 {
@@ -278,50 +326,111 @@ keel_parts_section_get_row (KeelPartsSection *self,
 }
 
 GtkWidget *
-keel_parts_section_open_part (KeelPartsSection *self,
-                              int               index)
+keel_parts_section_edit (KeelPartsSection *self,
+                         KeelRecord       *part)
 {
-  g_autoptr(KeelRecord) part = NULL;
-  GtkWidget *editor;
-  GtkRoot *root;
+  GtkWidget *part_editor;
 
   g_return_val_if_fail (KEEL_IS_PARTS_SECTION (self), NULL);
+  g_return_val_if_fail (part == NULL || KEEL_IS_RECORD (part), NULL);
 
-  if (index >= 0)
+  if (part != NULL && self->locked != NULL)
     {
-      part = g_list_model_get_item (G_LIST_MODEL (get_parts (self)), (guint) index);
-      g_return_val_if_fail (part != NULL, NULL);
+      g_autofree char *lock = self->locked (part, self->data);
+
+      if (lock != NULL)
+        return NULL;
     }
 
-  editor = g_object_new (KEEL_TYPE_RECORD_EDITOR,
-                         "workspace", self->workspace,
-                         "kind", self->part_kind->name,
-                         "record", part,
-                         "parts", get_parts (self),
-                         NULL);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (part_saved_cb), self, 0);
+  part_editor = g_object_new (KEEL_TYPE_RECORD_EDITOR,
+                              "workspace", keel_record_editor_get_workspace (self->editor),
+                              "kind", self->part_kind->name,
+                              "record", part,
+                              "parts", self->parts,
+                              NULL);
+  g_signal_connect_object (part_editor, "saved", G_CALLBACK (part_saved_cb), self, 0);
+  if (part == NULL && self->prepare != NULL)
+    self->prepare (KEEL_RECORD_EDITOR (part_editor), self->data);
 
   /* Over the record's editor, no larger than it */
-  gtk_window_set_default_size (GTK_WINDOW (editor), 480, 520);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (GTK_IS_WINDOW (root))
-    _keel_editor_fit_parent (GTK_WINDOW (editor), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (editor));
+  gtk_window_set_default_size (GTK_WINDOW (part_editor), 480, 520);
+  _keel_editor_fit_parent (GTK_WINDOW (part_editor), GTK_WINDOW (self->editor));
+  gtk_window_present (GTK_WINDOW (part_editor));
 
-  return editor;
+  return part_editor;
 }
 
 void
-keel_parts_section_remove_part (KeelPartsSection *self,
-                                guint             index)
+keel_parts_section_remove (KeelPartsSection *self,
+                           KeelRecord       *part)
 {
-  GListStore *parts;
+  guint position;
 
   g_return_if_fail (KEEL_IS_PARTS_SECTION (self));
+  g_return_if_fail (KEEL_IS_RECORD (part));
 
-  parts = get_parts (self);
-  g_return_if_fail (index < g_list_model_get_n_items (G_LIST_MODEL (parts)));
+  /* Only the draft changes: Cancel in the editor brings it back */
+  if (!g_list_store_find (self->parts, part, &position))
+    g_return_if_reached ();
 
-  g_list_store_remove (parts, index);
+  g_list_store_remove (self->parts, position);
   parts_changed (self);
+}
+
+char *
+keel_parts_section_describe (KeelWorkspace  *workspace,
+                             KeelRecord     *part,
+                             char          **subtitle)
+{
+  const KeelKind *kind;
+  const KeelField *title_field;
+  g_autoptr(GString) shortly = g_string_new (NULL);
+  g_autoptr(GString) longer = g_string_new (NULL);
+  char *title = NULL;
+
+  g_return_val_if_fail (KEEL_IS_RECORD (part), NULL);
+
+  kind = keel_record_get_kind_desc (part);
+  title_field = keel_kind_get_title_field (kind);
+  if (title_field != NULL && keel_record_is_set (part, title_field->key))
+    title = keel_field_format_display (workspace, part, title_field);
+
+  /* The other fields that read on one line, then longer text by its first
+   * line below them; without a title, the first field is it */
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const KeelField *field = &kind->fields[i];
+      g_autofree char *text = NULL;
+      GString *into;
+
+      if (field == title_field ||
+          field->type == KEEL_FIELD_CHILD || field->type == KEEL_FIELD_CHILDREN)
+        continue;
+
+      text = keel_field_format_display (workspace, part, field);
+      if (text == NULL || text[0] == '\0')
+        continue;
+      if ((field->flags & KEEL_FIELD_MULTILINE) && strchr (text, '\n') != NULL)
+        *strchr (text, '\n') = '\0';
+
+      if (title == NULL)
+        {
+          title = g_steal_pointer (&text);
+          continue;
+        }
+
+      into = (field->flags & KEEL_FIELD_MULTILINE) ? longer : shortly;
+      if (into->len > 0)
+        g_string_append (into, into == shortly ? " · " : "\n");
+      g_string_append (into, text);
+    }
+
+  if (shortly->len > 0 && longer->len > 0)
+    g_string_append_c (shortly, '\n');
+  g_string_append (shortly, longer->str);
+
+  if (subtitle != NULL)
+    *subtitle = g_strdup (shortly->str);
+
+  return title != NULL ? title : g_strdup ("");
 }

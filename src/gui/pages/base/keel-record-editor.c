@@ -21,19 +21,23 @@ typedef struct
 {
   KeelWorkspace       *workspace;
   KeelRecord          *record;     /* NULL: a new one */
+  GListStore          *parts;      /* editing a part: the list it is in */
   char                *kind_name;
   const KeelKind      *kind;
   KeelRecord          *draft;
   KeelRecord          *baseline;   /* what the draft started as */
-  GListStore          *parts;      /* editing a part: the list it is in */
 
   AdwWindowTitle      *window_title;
   GtkWidget           *save_button;
-  AdwPreferencesPage  *page;
+  GtkWidget           *fields_box;   /* the groups of rows */
+  GtkWidget           *sections_box; /* the sections, beside them when wide */
+  GtkWidget           *separator;
   GPtrArray           *rows;       /* the field rows, in table order */
-  GPtrArray           *sections;   /* a KeelPartsSection per CHILDREN field */
+  GPtrArray           *sections;   /* the parts sections */
   GHashTable          *touched;    /* rows edited since they were shown */
   char                *focus_key;
+  KeelRecordCheckFunc  check_func;
+  gpointer             check_data;
   gboolean             can_save;
   gboolean             closing;
 } KeelRecordEditorPrivate;
@@ -84,6 +88,8 @@ update_state (KeelRecordEditor *self)
 
   if (first_error == NULL && klass->validate != NULL)
     extra = klass->validate (self);
+  if (first_error == NULL && extra == NULL && priv->check_func != NULL)
+    extra = priv->check_func (self, priv->draft, priv->check_data);
   if (first_error == NULL)
     first_error = extra;
 
@@ -98,6 +104,32 @@ update_state (KeelRecordEditor *self)
     gtk_widget_set_tooltip_text (priv->save_button, _("Save (Ctrl+S)"));
 }
 
+static GtkWidget *
+pane_box (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  return box;
+}
+
+/* A pane no wider than reads well, its visibility its child's */
+static GtkWidget *
+clamped (GtkWidget *child)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
+  adw_clamp_set_child (ADW_CLAMP (clamp), child);
+  g_object_bind_property (child, "visible", clamp, "visible", G_BINDING_SYNC_CREATE);
+
+  return clamp;
+}
+
 static gboolean
 destroy_idle_cb (gpointer data)
 {
@@ -106,10 +138,8 @@ destroy_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void row_changed_cb      (GtkWidget        *row,
-                                 KeelRecordEditor *self);
-static void section_changed_cb  (KeelPartsSection *section,
-                                 KeelRecordEditor *self);
+static void row_changed_cb (GtkWidget        *row,
+                            KeelRecordEditor *self);
 
 static void
 add_field_rows (KeelRecordEditor *self)
@@ -122,6 +152,15 @@ add_field_rows (KeelRecordEditor *self)
       const KeelField *field = &priv->kind->fields[i];
       GtkWidget *row;
 
+      if (field->type == KEEL_FIELD_CHILDREN)
+        {
+          GtkWidget *section = keel_parts_section_new (self, field->key);
+
+          g_ptr_array_add (priv->sections, section);
+          keel_record_editor_add_section (self, section);
+          continue;
+        }
+
       row = keel_field_row_new (priv->workspace, priv->draft, field->key,
                                 (KeelFieldRowChanged) row_changed_cb, self);
       if (row == NULL)
@@ -131,7 +170,7 @@ add_field_rows (KeelRecordEditor *self)
       if (group == NULL || (field->flags & KEEL_FIELD_MULTILINE))
         {
           group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-          adw_preferences_page_add (priv->page, group);
+          gtk_box_append (GTK_BOX (priv->fields_box), GTK_WIDGET (group));
         }
 
       adw_preferences_group_add (group, row);
@@ -139,21 +178,6 @@ add_field_rows (KeelRecordEditor *self)
 
       if (field->flags & KEEL_FIELD_MULTILINE)
         group = NULL;
-    }
-
-  /* Parts after the fields, a section each */
-  for (guint i = 0; i < priv->kind->n_fields; i++)
-    {
-      const KeelField *field = &priv->kind->fields[i];
-      GtkWidget *section;
-
-      if (field->type != KEEL_FIELD_CHILDREN)
-        continue;
-
-      section = keel_parts_section_new (priv->workspace, priv->draft, field->key,
-                                        (KeelPartsSectionChanged) section_changed_cb, self);
-      adw_preferences_page_add (priv->page, ADW_PREFERENCES_GROUP (section));
-      g_ptr_array_add (priv->sections, section);
     }
 }
 
@@ -168,13 +192,6 @@ row_changed_cb (GtkWidget        *row,
   KeelRecordEditorPrivate *priv = keel_record_editor_get_instance_private (self);
 
   g_hash_table_add (priv->touched, row);
-  keel_record_editor_draft_changed (self);
-}
-
-static void
-section_changed_cb (KeelPartsSection *section,
-                    KeelRecordEditor *self)
-{
   keel_record_editor_draft_changed (self);
 }
 
@@ -255,7 +272,8 @@ keel_record_editor_constructed (GObject *object)
       priv->draft = keel_record_copy (priv->record);
       /* Translators: an editor's title, "Edit Resource" */
       title = g_strdup_printf (C_("editor title", "Edit %s"), keel_kind_get_label (priv->kind));
-      adw_window_title_set_subtitle (priv->window_title, keel_record_get_id (priv->record));
+      if (priv->parts == NULL)
+        adw_window_title_set_subtitle (priv->window_title, keel_record_get_id (priv->record));
     }
   else
     {
@@ -296,9 +314,9 @@ keel_record_editor_finalize (GObject *object)
 
   g_clear_object (&priv->workspace);
   g_clear_object (&priv->record);
+  g_clear_object (&priv->parts);
   g_clear_object (&priv->draft);
   g_clear_object (&priv->baseline);
-  g_clear_object (&priv->parts);
   g_free (priv->kind_name);
   g_free (priv->focus_key);
 
@@ -393,8 +411,8 @@ keel_record_editor_class_init (KeelRecordEditorClass *klass)
     g_param_spec_object ("record", NULL, NULL,
                          KEEL_TYPE_RECORD,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  /* Editing a part of a record: the list (of the editor's draft that owns
-   * it) a new part is added to, instead of the workspace */
+  /* Editing a part of a record (a reading): the list of its parts, in
+   * the record's draft; Save adds the new part to it */
   properties[PROP_PARTS] =
     g_param_spec_object ("parts", NULL, NULL,
                          G_TYPE_LIST_STORE,
@@ -422,6 +440,8 @@ keel_record_editor_init (KeelRecordEditor *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *scrolled;
+  GtkWidget *panes;
 
   priv->rows = g_ptr_array_new ();
   priv->sections = g_ptr_array_new ();
@@ -443,11 +463,25 @@ keel_record_editor_init (KeelRecordEditor *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (priv->save_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save"), -1);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), priv->save_button);
 
-  priv->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (priv->page), TRUE);
+  /* The rows, and the sections beside them when there is room (below
+   * them when narrow) */
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  panes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  priv->fields_box = pane_box ();
+  priv->sections_box = pane_box ();
+  priv->separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_visible (priv->sections_box, FALSE);
+  gtk_widget_set_visible (priv->separator, FALSE);
+  gtk_box_append (GTK_BOX (panes), clamped (priv->fields_box));
+  gtk_box_append (GTK_BOX (panes), priv->separator);
+  gtk_box_append (GTK_BOX (panes), clamped (priv->sections_box));
+  _keel_pane_layout_apply (GTK_BOX (panes), 900);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), panes);
 
   gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (priv->page));
+  gtk_box_append (GTK_BOX (box), scrolled);
   adw_window_set_content (ADW_WINDOW (self), box);
 
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
@@ -539,8 +573,8 @@ keel_record_editor_get_row (KeelRecordEditor *self,
 }
 
 GtkWidget *
-keel_record_editor_get_parts_section (KeelRecordEditor *self,
-                                      const char       *key)
+keel_record_editor_get_section (KeelRecordEditor *self,
+                                const char       *key)
 {
   KeelRecordEditorPrivate *priv = keel_record_editor_get_instance_private (self);
 
@@ -548,12 +582,8 @@ keel_record_editor_get_parts_section (KeelRecordEditor *self,
   g_return_val_if_fail (key != NULL, NULL);
 
   for (guint i = 0; priv->sections != NULL && i < priv->sections->len; i++)
-    {
-      KeelPartsSection *section = g_ptr_array_index (priv->sections, i);
-
-      if (g_str_equal (keel_parts_section_get_field (section)->key, key))
-        return GTK_WIDGET (section);
-    }
+    if (g_str_equal (gtk_widget_get_name (g_ptr_array_index (priv->sections, i)), key))
+      return g_ptr_array_index (priv->sections, i);
 
   return NULL;
 }
@@ -562,10 +592,22 @@ void
 keel_record_editor_add_section (KeelRecordEditor *self,
                                 GtkWidget        *section)
 {
+  keel_record_editor_insert_section (self, section, NULL);
+}
+
+void
+keel_record_editor_insert_section (KeelRecordEditor *self,
+                                   GtkWidget        *section,
+                                   const char       *before_key)
+{
   KeelRecordEditorPrivate *priv = keel_record_editor_get_instance_private (self);
+  GtkWidget *before = NULL;
 
   g_return_if_fail (KEEL_IS_RECORD_EDITOR (self));
   g_return_if_fail (GTK_IS_WIDGET (section));
+
+  if (before_key != NULL)
+    before = keel_record_editor_get_section (self, before_key);
 
   if (!ADW_IS_PREFERENCES_GROUP (section))
     {
@@ -575,7 +617,12 @@ keel_record_editor_add_section (KeelRecordEditor *self,
       section = group;
     }
 
-  adw_preferences_page_add (priv->page, ADW_PREFERENCES_GROUP (section));
+  if (before != NULL)
+    gtk_box_insert_child_after (GTK_BOX (priv->sections_box), section, gtk_widget_get_prev_sibling (before));
+  else
+    gtk_box_append (GTK_BOX (priv->sections_box), section);
+  gtk_widget_set_visible (priv->sections_box, TRUE);
+  gtk_widget_set_visible (priv->separator, TRUE);
 }
 
 void
@@ -617,6 +664,35 @@ keel_record_editor_draft_changed (KeelRecordEditor *self)
   update_state (self);
 }
 
+void
+keel_record_editor_set_check_func (KeelRecordEditor    *self,
+                                   KeelRecordCheckFunc  func,
+                                   gpointer             data)
+{
+  KeelRecordEditorPrivate *priv = keel_record_editor_get_instance_private (self);
+
+  g_return_if_fail (KEEL_IS_RECORD_EDITOR (self));
+
+  priv->check_func = func;
+  priv->check_data = data;
+  update_state (self);
+}
+
+void
+keel_record_editor_reload (KeelRecordEditor *self)
+{
+  KeelRecordEditorPrivate *priv = keel_record_editor_get_instance_private (self);
+
+  g_return_if_fail (KEEL_IS_RECORD_EDITOR (self));
+
+  for (guint i = 0; i < priv->rows->len; i++)
+    keel_field_row_reload (g_ptr_array_index (priv->rows, i));
+  for (guint i = 0; i < priv->sections->len; i++)
+    keel_parts_section_refresh (KEEL_PARTS_SECTION (g_ptr_array_index (priv->sections, i)));
+
+  keel_record_editor_draft_changed (self);
+}
+
 gboolean
 keel_record_editor_has_changes (KeelRecordEditor *self)
 {
@@ -654,12 +730,12 @@ keel_record_editor_save (KeelRecordEditor *self)
 
   if (priv->parts != NULL)
     {
-      /* A part lives in the draft of the record's editor until that saves */
-      if (priv->record == NULL)
-        g_list_store_append (priv->parts, priv->draft);
-      else
+      /* A part: into the record's draft, saved with the record */
+      if (priv->record != NULL)
         keel_record_assign (priv->record, priv->draft);
-      saved = g_object_ref (priv->record != NULL ? priv->record : priv->draft);
+      else
+        g_list_store_append (priv->parts, priv->draft);
+      saved = g_object_ref (priv->record ? priv->record : priv->draft);
     }
   else if (priv->record != NULL)
     {
