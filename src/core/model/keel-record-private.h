@@ -28,6 +28,25 @@ int         _keel_record_field_index  (KeelRecordClass     *klass,
 void        _keel_record_adopt        (KeelRecord          *self,
                                        KeelRecord          *child);
 
+/* For keel-record-access.c: the slot of field @key, checked against
+ * @type, and setting it (notifying when it changed) */
+GValue     *_keel_record_lookup_value (KeelRecord          *self,
+                                       const char          *key,
+                                       KeelFieldType        type,
+                                       const KeelField    **out_field);
+void        _keel_record_set_field    (KeelRecord          *self,
+                                       const char          *key,
+                                       KeelFieldType        type,
+                                       const GValue        *value);
+
+/* For keel-record-values.c: stores @value in @slot, a value of @self's
+ * field @field, normalising empty texts and lists to unset; TRUE if it
+ * changed */
+gboolean    _keel_record_store_value  (KeelRecord          *self,
+                                       const KeelField     *field,
+                                       GValue              *slot,
+                                       const GValue        *value);
+
 void        _keel_record_set_watch (KeelRecord          *self,
                                     KeelRecordWatchFunc  func,
                                     gpointer             data);
