@@ -29,6 +29,18 @@ _keel_widget_set_error (GtkWidget *widget,
 }
 
 void
+_keel_icon_button_style (GtkWidget  *button,
+                         const char *name)
+{
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
+void
 _keel_entry_row_label (AdwEntryRow *row)
 {
   GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
@@ -134,12 +146,7 @@ _keel_entry_row_add_calendar (AdwEntryRow *row,
     name = _("Pick a date");
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
+  _keel_icon_button_style (button, name);
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
 

@@ -15,6 +15,7 @@
 
 #include "keel-adaptive-layout.h"
 #include "keel-field-row.h"
+#include "keel-pages-private.h"
 #include "keel-parts-section.h"
 
 struct _KeelPartsSection
@@ -105,12 +106,7 @@ icon_button (const char *icon_name,
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
+  _keel_icon_button_style (button, name);
   g_object_set_data_full (G_OBJECT (button), "keel-part", g_object_ref (part), g_object_unref);
 
   return button;
