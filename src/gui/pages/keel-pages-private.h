@@ -37,8 +37,14 @@ void              _keel_people_choice_free  (KeelPeopleChoice       *choice);
 const char       *_keel_people_choice_id    (KeelPeopleChoice       *choice,
                                              guint                   position);
 
-/* A labelled date entry row with a calendar in a popover as its suffix */
-void              _keel_entry_row_add_calendar (AdwEntryRow         *row);
+/* A flat icon button in a row, centred, named @name by its tooltip and for
+ * screen readers */
+void              _keel_icon_button_style   (GtkWidget              *button,
+                                             const char             *name);
+/* A calendar in a popover as the suffix of a date entry row: its button,
+ * named @name ("Pick a date" when NULL) */
+GtkWidget        *_keel_entry_row_add_calendar (AdwEntryRow         *row,
+                                                const char          *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KeelPeopleChoice, _keel_people_choice_free)
 

@@ -29,6 +29,18 @@ _keel_widget_set_error (GtkWidget *widget,
 }
 
 void
+_keel_icon_button_style (GtkWidget  *button,
+                         const char *name)
+{
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
+void
 _keel_entry_row_label (AdwEntryRow *row)
 {
   GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
@@ -122,17 +134,19 @@ calendar_popover_shown_cb (GtkPopover  *popover,
   g_signal_handlers_unblock_by_func (calendar, calendar_day_selected_cb, row);
 }
 
-void
-_keel_entry_row_add_calendar (AdwEntryRow *row)
+GtkWidget *
+_keel_entry_row_add_calendar (AdwEntryRow *row,
+                              const char  *name)
 {
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *calendar = gtk_calendar_new ();
 
+  if (name == NULL)
+    name = _("Pick a date");
+
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Pick a date"));
+  _keel_icon_button_style (button, name);
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
 
@@ -142,4 +156,6 @@ _keel_entry_row_add_calendar (AdwEntryRow *row)
                            G_CALLBACK (calendar_popover_shown_cb), row, 0);
 
   adw_entry_row_add_suffix (row, button);
+
+  return button;
 }

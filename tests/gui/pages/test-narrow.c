@@ -166,26 +166,6 @@ open_narrow_window (const char *folder,
   return window;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static int
 minimum_width (GtkWidget *widget)
 {
@@ -234,7 +214,7 @@ test_page_folds (gconstpointer data)
   KeelWindow *window = open_narrow_window (folder, id);
   GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
   GtkWidget *page = _keel_window_get_page (window, id);
-  GtkWidget *leaflet = find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+  GtkWidget *leaflet = page_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
   int page_minimum = minimum_width (page);
   int content_minimum = minimum_width (content);
   GObject *toolbar;

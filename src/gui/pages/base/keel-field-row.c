@@ -19,6 +19,7 @@
 #include "keel-records.h"
 
 #include "keel-field-row.h"
+#include "keel-pages-private.h"
 
 typedef struct
 {
@@ -26,6 +27,7 @@ typedef struct
   const KeelField     *field;
   KeelFieldRowChanged  changed;
   gpointer             user_data;
+  KeelFieldRowCheck    check;
   char                *error;
   /* A choice row: the value at each position (NULL: none) */
   GPtrArray           *values;
@@ -80,21 +82,10 @@ static void
 emit_changed (GtkWidget *row,
               FieldRow  *fr)
 {
+  if (fr->error == NULL && fr->check != NULL)
+    set_error (fr, fr->check (fr->record, fr->field));
   if (fr->changed != NULL && !fr->loading)
     fr->changed (row, fr->user_data);
-}
-
-/* Names an entry row's text field after its title, for screen readers */
-static void
-label_entry (AdwEntryRow *row)
-{
-  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-
-  if (delegate != NULL && title != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (delegate),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                    -1);
 }
 
 static gboolean
@@ -221,62 +212,14 @@ entry_changed_cb (AdwEntryRow *row,
   emit_changed (GTK_WIDGET (row), fr);
 }
 
-static void
-calendar_day_selected_cb (GtkCalendar *calendar,
-                          AdwEntryRow *row)
-{
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  if (popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (popover));
-}
-
-static void
-calendar_popover_shown_cb (GtkPopover  *popover,
-                           AdwEntryRow *row)
-{
-  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
-  g_autoptr(GDateTime) date = keel_date_parse (gtk_editable_get_text (GTK_EDITABLE (row)));
-
-  if (date == NULL)
-    date = keel_date_today ();
-
-  g_signal_handlers_block_by_func (calendar, calendar_day_selected_cb, row);
-  gtk_calendar_select_day (calendar, date);
-  g_signal_handlers_unblock_by_func (calendar, calendar_day_selected_cb, row);
-}
-
 static GtkWidget *
 add_calendar (AdwEntryRow     *row,
               const KeelField *field)
 {
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *calendar = gtk_calendar_new ();
   /* Translators: the button beside a date field, "Choose date for Due" */
   g_autofree char *name = g_strdup_printf (_("Choose date for %s"), keel_field_get_label (field));
 
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-
-  g_signal_connect_object (calendar, "day-selected",
-                           G_CALLBACK (calendar_day_selected_cb), row, 0);
-  g_signal_connect_object (popover, "show",
-                           G_CALLBACK (calendar_popover_shown_cb), row, 0);
-
-  adw_entry_row_add_suffix (row, button);
-
-  return button;
+  return _keel_entry_row_add_calendar (row, name);
 }
 
 static GtkWidget *
@@ -287,7 +230,7 @@ entry_row_new (FieldRow *fr)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), keel_field_get_label (fr->field));
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  label_entry (ADW_ENTRY_ROW (row));
+  _keel_entry_row_label (ADW_ENTRY_ROW (row));
 
   if (fr->field->type == KEEL_FIELD_DATE)
     fr->calendar_button = add_calendar (ADW_ENTRY_ROW (row), fr->field);
@@ -669,6 +612,19 @@ keel_field_row_show_error (GtkWidget *row,
   gtk_widget_set_tooltip_text (row, show ? fr->error : NULL);
 
   return fr->error;
+}
+
+void
+keel_field_row_set_check (GtkWidget         *row,
+                          KeelFieldRowCheck  check)
+{
+  FieldRow *fr = get_field_row (row);
+
+  g_return_if_fail (fr != NULL);
+
+  fr->check = check;
+  if (fr->error == NULL && check != NULL)
+    set_error (fr, check (fr->record, fr->field));
 }
 
 void

@@ -129,8 +129,8 @@ number_expression_cb (GObject *item,
   return column_number (user_data, KEEL_RECORD (item));
 }
 
-static void
-update_cell (GtkListItem *item)
+void
+_keel_list_column_update_cell (GtkListItem *item)
 {
   Column *column = g_object_get_data (G_OBJECT (item), "keel-column");
   GtkWidget *label = gtk_list_item_get_child (item);
@@ -175,9 +175,20 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Free text may be cut short (the title column gives way first); ids,
+   * names, choices, dates and numbers are shown whole, and a narrow
+   * window scrolls the table sideways */
   if (column_is_title (column))
-    gtk_label_set_width_chars (GTK_LABEL (label), 16);
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 16);
+    }
+  else if ((column->field != NULL && column->field->type == KEEL_FIELD_STRING) ||
+           (column->field == NULL && column->decl->text != NULL && column->decl->number == NULL))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+    }
   if (column->field == NULL && column->decl->text == NULL)
     gtk_widget_add_css_class (label, "dim-label");
   if (column->field != NULL && column->field->type != KEEL_FIELD_STRING && column_is_numeric (column))
@@ -191,7 +202,7 @@ static void
 record_changed_cb (KeelRecord  *record,
                    GtkListItem *item)
 {
-  update_cell (item);
+  _keel_list_column_update_cell (item);
 }
 
 static void
@@ -200,9 +211,11 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
               Column                   *column)
 {
   KeelRecord *record = gtk_list_item_get_item (item);
+  KeelListPagePrivate *priv = _keel_list_page_get_private (column->page);
 
-  update_cell (item);
+  _keel_list_column_update_cell (item);
   g_signal_connect_object (record, "changed", G_CALLBACK (record_changed_cb), item, 0);
+  g_hash_table_add (priv->bound, item);
 }
 
 static void
@@ -212,8 +225,11 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
 {
   KeelRecord *record = gtk_list_item_get_item (item);
 
+  KeelListPagePrivate *priv = _keel_list_page_get_private (column->page);
+
   if (record != NULL)
     g_signal_handlers_disconnect_by_func (record, record_changed_cb, item);
+  g_hash_table_remove (priv->bound, item);
 }
 
 GtkColumnViewColumn *

@@ -77,19 +77,28 @@ _keel_list_filter_func (gpointer item,
   return TRUE;
 }
 
-/* The dropdown of a filter on a person, by name */
-void
-_keel_list_filters_fill_people (KeelListPage *self,
-                                guint         index)
+/* The people, by name, after "All"; what was chosen stays chosen while
+ * that person is there. Left alone when no one came, went or was renamed. */
+static void
+fill_person_filter (KeelListPage *self,
+                    guint         index)
 {
   KeelListPagePrivate *priv = _keel_list_page_get_private (self);
   GtkDropDown *drop = g_ptr_array_index (priv->filter_drops, index);
   GPtrArray *values = g_ptr_array_index (priv->filter_values, index);
+  GListModel *old_labels = gtk_drop_down_get_model (drop);
+  guint selected = gtk_drop_down_get_selected (drop);
+  g_autofree char *chosen = NULL;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) new_values = g_ptr_array_new_with_free_func (g_free);
+  gboolean same;
+  guint select = 0;
 
-  g_ptr_array_set_size (values, 0);
+  if (selected != GTK_INVALID_LIST_POSITION && selected < values->len)
+    chosen = g_strdup (g_ptr_array_index (values, selected));
+
   gtk_string_list_append (labels, C_("filter", "All"));
-  g_ptr_array_add (values, NULL);
+  g_ptr_array_add (new_values, NULL);
 
   if (priv->workspace != NULL)
     {
@@ -99,13 +108,99 @@ _keel_list_filters_fill_people (KeelListPage *self,
         {
           g_autoptr(KeelRecord) person = g_list_model_get_item (people, i);
 
+          if (g_strcmp0 (chosen, keel_record_get_id (person)) == 0)
+            select = new_values->len;
           gtk_string_list_append (labels, keel_record_get_title (person));
-          g_ptr_array_add (values, g_strdup (keel_record_get_id (person)));
+          g_ptr_array_add (new_values, g_strdup (keel_record_get_id (person)));
         }
     }
 
+  same = old_labels != NULL && new_values->len == values->len &&
+         g_list_model_get_n_items (old_labels) == new_values->len;
+  for (guint i = 1; same && i < new_values->len; i++)
+    same = g_strcmp0 (g_ptr_array_index (values, i), g_ptr_array_index (new_values, i)) == 0 &&
+           g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (old_labels), i),
+                      gtk_string_list_get_string (labels, i)) == 0;
+  if (same)
+    return;
+
+  g_ptr_array_set_size (values, 0);
+  for (guint i = 0; i < new_values->len; i++)
+    g_ptr_array_add (values, g_strdup (g_ptr_array_index (new_values, i)));
   gtk_drop_down_set_model (drop, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (drop, 0);
+  gtk_drop_down_set_selected (drop, select);
+}
+
+void
+_keel_list_filters_fill_people (KeelListPage *self)
+{
+  KeelListPageClassPrivate *decl = DECL (self);
+
+  for (guint i = 0; decl->filters != NULL && i < decl->filters->len; i++)
+    {
+      FilterDecl *filter = &g_array_index (decl->filters, FilterDecl, i);
+      const KeelField *field = filter->key ? keel_kind_find_field (decl->kind, filter->key) : NULL;
+
+      if (field != NULL && field->type == KEEL_FIELD_REF)
+        fill_person_filter (self, i);
+    }
+}
+
+static void
+filter_label_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+/* In the popover, the entries as they are */
+static void
+filter_entry_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  GtkStringObject *entry = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (entry));
+}
+
+/* On the button, the filter's name while it lets everything through
+ * ("Status", not "All"), else the entry chosen */
+static void
+filter_button_bind_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       GtkDropDown              *drop)
+{
+  GListModel *entries = gtk_drop_down_get_model (drop);
+  GtkStringObject *entry = gtk_list_item_get_item (item);
+  g_autoptr(GObject) all = entries ? g_list_model_get_item (entries, 0) : NULL;
+  const char *text = gtk_string_object_get_string (entry);
+
+  if ((GObject *) entry == all)
+    text = gtk_widget_get_tooltip_text (GTK_WIDGET (drop));
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+set_factory (GtkDropDown *drop,
+             gboolean     button)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (filter_label_setup_cb), NULL);
+  if (button)
+    {
+      g_signal_connect (factory, "bind", G_CALLBACK (filter_button_bind_cb), drop);
+      gtk_drop_down_set_factory (drop, factory);
+    }
+  else
+    {
+      g_signal_connect (factory, "bind", G_CALLBACK (filter_entry_bind_cb), NULL);
+      gtk_drop_down_set_list_factory (drop, factory);
+    }
+  g_object_unref (factory);
 }
 
 void
@@ -143,6 +238,8 @@ _keel_list_filters_add (KeelListPage *self)
       name = field != NULL ? keel_field_get_label (field) : g_dgettext (GETTEXT_PACKAGE, filter->label);
       drop = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
       gtk_widget_set_tooltip_text (drop, name);
+      set_factory (GTK_DROP_DOWN (drop), TRUE);
+      set_factory (GTK_DROP_DOWN (drop), FALSE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (drop),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                       -1);

@@ -68,6 +68,7 @@ typedef struct
   GPtrArray           *filter_drops;  /* GtkDropDown, one per FilterDecl */
   GPtrArray           *filter_values; /* GPtrArray of values, one per FilterDecl */
   guint                refresh_source;
+  GHashTable          *bound;         /* the GtkListItems of the cells shown */
 
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
@@ -98,6 +99,8 @@ ColumnDecl          *_keel_list_find_column   (KeelListPageClassPrivate *decl,
 char                *_keel_list_column_text   (Column                   *column,
                                                KeelRecord               *record);
 GtkColumnViewColumn *_keel_list_column_make   (Column                   *column);
+/* Shows the record of @item again in its cell */
+void                 _keel_list_column_update_cell (GtkListItem         *item);
 
 /* keel-list-filters.c */
 /* The GtkCustomFilter function: the filters and the search */
@@ -105,8 +108,7 @@ gboolean             _keel_list_filter_func   (gpointer                  item,
                                                gpointer                  user_data);
 /* Adds the filter dropdowns to the toolbar, after the search entry */
 void                 _keel_list_filters_add   (KeelListPage             *self);
-/* Fills the dropdown of filter @index (a person filter) with the people */
-void                 _keel_list_filters_fill_people (KeelListPage       *self,
-                                               guint                     index);
+/* The person filters' entries, after people came, went or were renamed */
+void                 _keel_list_filters_fill_people (KeelListPage       *self);
 
 G_END_DECLS

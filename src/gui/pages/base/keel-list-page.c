@@ -64,6 +64,13 @@ update_view (KeelListPage *self)
   if (total > 0 && shown < total)
     /* Translators: "3 of 12 resources" */
     count = g_strdup_printf (C_("count", "%u of %u %s"), shown, total, plural);
+  else if (total == 1)
+    {
+      g_autofree char *singular = g_utf8_strdown (keel_kind_get_label (DECL (self)->kind), -1);
+
+      /* Translators: "1 resource" */
+      count = g_strdup_printf (C_("count", "1 %s"), singular);
+    }
   else if (total > 0)
     /* Translators: "12 resources" */
     count = g_strdup_printf (C_("count", "%u %s"), total, plural);
@@ -127,7 +134,19 @@ refresh_cb (gpointer data)
   KeelListPage *self = data;
   KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
 
+  GHashTableIter iter;
+  gpointer item;
+
   priv->refresh_source = 0;
+
+  /* A cell may show what another record holds: a person's name, a value
+   * computed from the other records of the kind */
+  g_hash_table_iter_init (&iter, priv->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    _keel_list_column_update_cell (item);
+
+  /* Someone came, went or was renamed */
+  _keel_list_filters_fill_people (self);
 
   /* An edit may move a record in or out of the filters, or in the order */
   gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -246,8 +265,9 @@ keel_list_page_constructed (GObject *object)
   gtk_accessible_update_property (GTK_ACCESSIBLE (priv->add_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, add,
                                   -1);
-  /* Translators: "Search Resources" */
-  search = g_strdup_printf (C_("search entry", "Search %s"), plural);
+  /* The page's title says what is searched; "Search Interested parties"
+   * would not fit a narrow window */
+  search = g_strdup (C_("search entry", "Search"));
   g_object_set (priv->search_entry, "placeholder-text", search, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (priv->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, search,
@@ -339,6 +359,7 @@ keel_list_page_finalize (GObject *object)
   g_clear_pointer (&priv->columns, g_ptr_array_unref);
   g_clear_pointer (&priv->filter_drops, g_ptr_array_unref);
   g_clear_pointer (&priv->filter_values, g_ptr_array_unref);
+  g_clear_pointer (&priv->bound, g_hash_table_unref);
 
   G_OBJECT_CLASS (keel_list_page_parent_class)->finalize (object);
 }
@@ -434,6 +455,7 @@ keel_list_page_init (KeelListPage *self)
   priv->columns = g_ptr_array_new_with_free_func (g_free);
   priv->filter_drops = g_ptr_array_new ();
   priv->filter_values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  priv->bound = g_hash_table_new (NULL, NULL);
 
   priv->filter = gtk_custom_filter_new (_keel_list_filter_func, self, NULL);
   priv->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (priv->filter)));
@@ -519,14 +541,7 @@ keel_list_page_set_workspace (KeelListPage  *self,
   gtk_filter_list_model_set_model (priv->filter_model, NULL);
   g_set_object (&priv->workspace, workspace);
 
-  for (guint i = 0; i < decl->filters->len; i++)
-    {
-      FilterDecl *filter = &g_array_index (decl->filters, FilterDecl, i);
-      const KeelField *field = filter->key ? keel_kind_find_field (decl->kind, filter->key) : NULL;
-
-      if (field != NULL && field->type == KEEL_FIELD_REF)
-        _keel_list_filters_fill_people (self, i);
-    }
+  _keel_list_filters_fill_people (self);
 
   if (workspace != NULL)
     {

@@ -13,189 +13,216 @@
 
 #include <glib/gi18n.h>
 
+#include "keel-adaptive-layout.h"
 #include "keel-field-row.h"
+#include "keel-pages-private.h"
 #include "keel-parts-section.h"
 
-typedef struct
+struct _KeelPartsSection
 {
-  KeelRecordEditor *editor;   /* owns the section */
-  const KeelField  *field;
-  const KeelKind   *part_kind;
-  GListStore       *parts;
-  GPtrArray        *rows;
-  KeelPartNewFunc   prepare;
-  KeelPartLockFunc  locked;
-  KeelPartSuffixFunc suffix;
-  gpointer          data;
-} PartsSection;
+  AdwPreferencesGroup  parent_instance;
 
-static PartsSection *
-get_section (GtkWidget *group)
+  KeelRecordEditor    *editor;   /* owns the section */
+  const KeelField     *field;
+  const KeelKind      *part_kind;
+  GListStore          *parts;    /* in the editor's draft */
+  GPtrArray           *rows;
+
+  KeelPartNewFunc      prepare;
+  KeelPartLockFunc     locked;
+  KeelPartSuffixFunc   suffix;
+  gpointer             data;
+};
+
+G_DEFINE_FINAL_TYPE (KeelPartsSection, keel_parts_section, ADW_TYPE_PREFERENCES_GROUP)
+
+static void update_rows (KeelPartsSection *self);
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static KeelRecord *
+part_of (GtkWidget *widget)
 {
-  return g_object_get_data (G_OBJECT (group), "keel-parts-section");
+  return g_object_get_data (G_OBJECT (widget), "keel-part");
 }
 
 static void
-parts_section_free (gpointer data)
+parts_changed (KeelPartsSection *self)
 {
-  PartsSection *ps = data;
-
-  g_clear_object (&ps->parts);
-  g_clear_pointer (&ps->rows, g_ptr_array_unref);
-  g_free (ps);
+  update_rows (self);
+  keel_record_editor_draft_changed (self->editor);
 }
-
-static void rebuild (GtkWidget *group);
 
 /* ------------------------------------------------------------------------ */
 /* Signal callbacks                                                         */
 /* ------------------------------------------------------------------------ */
 
 static void
-part_saved_cb (GtkWidget  *part_editor,
-               KeelRecord *part,
-               GtkWidget  *group)
+part_saved_cb (KeelRecordEditor *part_editor,
+               KeelRecord       *part,
+               KeelPartsSection *self)
 {
-  PartsSection *ps = get_section (group);
-
-  rebuild (group);
-  keel_record_editor_draft_changed (ps->editor);
+  parts_changed (self);
 }
 
 static void
-edit_clicked_cb (GtkWidget *button,
-                 GtkWidget *group)
+edit_clicked_cb (GtkButton        *button,
+                 KeelPartsSection *self)
 {
-  keel_parts_section_edit (group, g_object_get_data (G_OBJECT (button), "keel-part"));
+  keel_parts_section_edit (self, part_of (GTK_WIDGET (button)));
 }
 
 static void
-add_clicked_cb (GtkWidget *button,
-                GtkWidget *group)
+add_clicked_cb (GtkButton        *button,
+                KeelPartsSection *self)
 {
-  keel_parts_section_edit (group, NULL);
+  keel_parts_section_edit (self, NULL);
 }
 
 static void
-remove_clicked_cb (GtkWidget *button,
-                   GtkWidget *group)
+remove_clicked_cb (GtkButton        *button,
+                   KeelPartsSection *self)
 {
-  PartsSection *ps = get_section (group);
-  KeelRecord *part = g_object_get_data (G_OBJECT (button), "keel-part");
-  guint position;
-
-  /* Only the draft changes: Cancel in the editor brings it back */
-  if (g_list_store_find (ps->parts, part, &position))
-    g_list_store_remove (ps->parts, position);
-
-  rebuild (group);
-  keel_record_editor_draft_changed (ps->editor);
+  keel_parts_section_remove (self, part_of (GTK_WIDGET (button)));
 }
 
 static void
-row_activated_cb (AdwActionRow *row,
-                  GtkWidget    *group)
+row_activated_cb (AdwActionRow     *row,
+                  KeelPartsSection *self)
 {
-  keel_parts_section_edit (group, g_object_get_data (G_OBJECT (row), "keel-part"));
+  keel_parts_section_edit (self, part_of (GTK_WIDGET (row)));
 }
 
 /* ------------------------------------------------------------------------ */
-/* Helpers                                                                  */
+/* Rows                                                                     */
 /* ------------------------------------------------------------------------ */
 
 static GtkWidget *
 icon_button (const char *icon_name,
-             const char *name)
+             const char *name,
+             KeelRecord *part)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
+  _keel_icon_button_style (button, name);
+  g_object_set_data_full (G_OBJECT (button), "keel-part", g_object_ref (part), g_object_unref);
 
   return button;
 }
 
-static void
-rebuild (GtkWidget *group)
+static GtkWidget *
+part_row (KeelPartsSection *self,
+          KeelRecord       *part)
 {
-  PartsSection *ps = get_section (group);
-  KeelWorkspace *workspace = keel_record_editor_get_workspace (ps->editor);
-  const char *label = keel_kind_get_label (ps->part_kind);
+  KeelWorkspace *workspace = keel_record_editor_get_workspace (self->editor);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = keel_parts_section_describe (workspace, part, &subtitle);
+  g_autofree char *lock = self->locked ? self->locked (part, self->data) : NULL;
+  g_autofree char *title_markup = g_markup_escape_text (title, -1);
+  g_autofree char *subtitle_markup = g_markup_escape_text (subtitle, -1);
+  GtkWidget *row = adw_action_row_new ();
 
-  for (guint i = 0; i < ps->rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), g_ptr_array_index (ps->rows, i));
-  g_ptr_array_set_size (ps->rows, 0);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  g_object_set_data_full (G_OBJECT (row), "keel-part", g_object_ref (part), g_object_unref);
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (ps->parts)); i++)
+  if (self->suffix != NULL)
     {
-      g_autoptr(KeelRecord) part = g_list_model_get_item (G_LIST_MODEL (ps->parts), i);
-      g_autofree char *subtitle = NULL;
-      g_autofree char *title = keel_parts_section_describe (workspace, part, &subtitle);
-      /* Translators: buttons of a part's row, "Edit Reading" */
-      g_autofree char *edit_name = g_strdup_printf (C_("part", "Edit %s"), label);
-      g_autofree char *remove_name = g_strdup_printf (C_("part", "Remove %s"), label);
-      g_autofree char *lock = ps->locked ? ps->locked (part, ps->data) : NULL;
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *extra = self->suffix (part, self->data);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-      if (ps->suffix != NULL)
-        {
-          GtkWidget *extra = ps->suffix (part, ps->data);
-
-          if (extra != NULL)
-            adw_action_row_add_suffix (ADW_ACTION_ROW (row), extra);
-        }
-
-      if (lock != NULL)
-        {
-          /* Locked: it says why, and it cannot be changed or removed */
-          GtkWidget *icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
-
-          gtk_widget_set_tooltip_text (icon, lock);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, lock,
-                                          -1);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-        }
-      else
-        {
-          GtkWidget *edit = icon_button ("document-edit-symbolic", edit_name);
-          GtkWidget *remove = icon_button ("user-trash-symbolic", remove_name);
-
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          g_object_set_data_full (G_OBJECT (row), "keel-part", g_object_ref (part), g_object_unref);
-          g_object_set_data_full (G_OBJECT (edit), "keel-part", g_object_ref (part), g_object_unref);
-          g_object_set_data_full (G_OBJECT (remove), "keel-part", g_object_ref (part), g_object_unref);
-          g_signal_connect (row, "activated", G_CALLBACK (row_activated_cb), group);
-          g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked_cb), group);
-          g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), group);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-        }
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      g_ptr_array_add (ps->rows, row);
+      if (extra != NULL)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), extra);
     }
 
-  if (ps->rows->len == 0)
+  if (lock != NULL)
     {
-      /* Translators: an empty list of parts, "No readings yet" */
-      g_autofree char *plural = g_utf8_strdown (keel_kind_get_plural_label (ps->part_kind), -1);
-      g_autofree char *none = g_strdup_printf (_("No %s yet"), plural);
-      GtkWidget *row = adw_action_row_new ();
+      /* Locked: it says why, and it cannot be changed or removed */
+      GtkWidget *icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), none);
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      g_ptr_array_add (ps->rows, row);
+      gtk_widget_set_tooltip_text (icon, lock);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, lock,
+                                      -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
     }
+  else
+    {
+      GtkWidget *edit = icon_button ("document-edit-symbolic", _("Edit"), part);
+      GtkWidget *remove = icon_button ("user-trash-symbolic", _("Remove"), part);
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (row_activated_cb), self);
+      g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked_cb), self);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+    }
+
+  return row;
+}
+
+static void
+update_rows (KeelPartsSection *self)
+{
+  GListModel *parts = G_LIST_MODEL (self->parts);
+  guint n = g_list_model_get_n_items (parts);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KeelRecord) part = g_list_model_get_item (parts, i);
+      GtkWidget *row = part_row (self, part);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+      g_ptr_array_add (self->rows, row);
+    }
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), n == 0 ? _("None yet") : NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+keel_parts_section_dispose (GObject *object)
+{
+  KeelPartsSection *self = (KeelPartsSection *)object;
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (keel_parts_section_parent_class)->dispose (object);
+}
+
+static void
+keel_parts_section_finalize (GObject *object)
+{
+  KeelPartsSection *self = (KeelPartsSection *)object;
+
+  g_clear_object (&self->parts);
+
+  G_OBJECT_CLASS (keel_parts_section_parent_class)->finalize (object);
+}
+
+static void
+keel_parts_section_class_init (KeelPartsSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = keel_parts_section_dispose;
+  object_class->finalize = keel_parts_section_finalize;
+}
+
+static void
+keel_parts_section_init (KeelPartsSection *self)
+{
+  self->rows = g_ptr_array_new ();
 }
 
 /* ------------------------------------------------------------------------ */
@@ -206,104 +233,144 @@ GtkWidget *
 keel_parts_section_new (KeelRecordEditor *editor,
                         const char       *key)
 {
+  KeelPartsSection *self;
   KeelRecord *draft;
   const KeelField *field;
-  PartsSection *ps;
-  GtkWidget *group;
+  GtkWidget *content;
   GtkWidget *add;
-  g_autofree char *add_name = NULL;
 
   g_return_val_if_fail (KEEL_IS_RECORD_EDITOR (editor), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
 
   draft = keel_record_editor_get_draft (editor);
   field = keel_record_find_field (draft, key);
   g_return_val_if_fail (field != NULL && field->type == KEEL_FIELD_CHILDREN, NULL);
 
-  ps = g_new0 (PartsSection, 1);
-  ps->editor = editor;
-  ps->field = field;
-  ps->part_kind = keel_kind_for_type (field->child_type ());
-  ps->parts = g_object_ref (keel_record_get_children (draft, key));
-  ps->rows = g_ptr_array_new ();
+  self = g_object_new (KEEL_TYPE_PARTS_SECTION, NULL);
+  self->editor = editor;
+  self->field = field;
+  self->part_kind = keel_kind_for_type (field->child_type ());
+  self->parts = g_object_ref (keel_record_get_children (draft, key));
 
-  group = adw_preferences_group_new ();
-  gtk_widget_set_name (group, key);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), keel_field_get_label (field));
-  g_object_set_data_full (G_OBJECT (group), "keel-parts-section", ps, parts_section_free);
+  gtk_widget_set_name (GTK_WIDGET (self), key);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), keel_field_get_label (field));
 
-  /* Translators: the button that adds a part, "Add Reading" */
-  add_name = g_strdup_printf (C_("part", "Add %s"), keel_kind_get_label (ps->part_kind));
-  add = gtk_button_new_with_label (add_name);
+  content = adw_button_content_new ();
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Add"));
+  add = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (add), content);
   gtk_widget_add_css_class (add, "flat");
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_name,
-                                  -1);
-  g_signal_connect (add, "clicked", G_CALLBACK (add_clicked_cb), group);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add"), -1);
+  g_signal_connect (add, "clicked", G_CALLBACK (add_clicked_cb), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), add);
 
-  rebuild (group);
+  update_rows (self);
 
-  return group;
+  return GTK_WIDGET (self);
+}
+
+const KeelField *
+keel_parts_section_get_field (KeelPartsSection *self)
+{
+  g_return_val_if_fail (KEEL_IS_PARTS_SECTION (self), NULL);
+
+  return self->field;
+}
+
+void
+keel_parts_section_set_funcs (KeelPartsSection   *self,
+                              KeelPartNewFunc     prepare,
+                              KeelPartLockFunc    locked,
+                              KeelPartSuffixFunc  suffix,
+                              gpointer            data)
+{
+  g_return_if_fail (KEEL_IS_PARTS_SECTION (self));
+
+  self->prepare = prepare;
+  self->locked = locked;
+  self->suffix = suffix;
+  self->data = data;
+  update_rows (self);
+}
+
+void
+keel_parts_section_refresh (KeelPartsSection *self)
+{
+  g_return_if_fail (KEEL_IS_PARTS_SECTION (self));
+
+  update_rows (self);
+}
+
+guint
+keel_parts_section_get_n_rows (KeelPartsSection *self)
+{
+  g_return_val_if_fail (KEEL_IS_PARTS_SECTION (self), 0);
+
+  return self->rows->len;
 }
 
 GtkWidget *
-keel_parts_section_edit (GtkWidget  *section,
-                         KeelRecord *part)
+keel_parts_section_get_row (KeelPartsSection *self,
+                            guint             index)
 {
-  PartsSection *ps = get_section (section);
+  g_return_val_if_fail (KEEL_IS_PARTS_SECTION (self), NULL);
+  g_return_val_if_fail (index < self->rows->len, NULL);
+
+  return g_ptr_array_index (self->rows, index);
+}
+
+GtkWidget *
+keel_parts_section_edit (KeelPartsSection *self,
+                         KeelRecord       *part)
+{
   GtkWidget *part_editor;
 
-  g_return_val_if_fail (ps != NULL, NULL);
+  g_return_val_if_fail (KEEL_IS_PARTS_SECTION (self), NULL);
+  g_return_val_if_fail (part == NULL || KEEL_IS_RECORD (part), NULL);
 
-  if (part != NULL && ps->locked != NULL)
+  if (part != NULL && self->locked != NULL)
     {
-      g_autofree char *lock = ps->locked (part, ps->data);
+      g_autofree char *lock = self->locked (part, self->data);
 
       if (lock != NULL)
         return NULL;
     }
 
   part_editor = g_object_new (KEEL_TYPE_RECORD_EDITOR,
-                              "workspace", keel_record_editor_get_workspace (ps->editor),
-                              "kind", ps->part_kind->name,
+                              "workspace", keel_record_editor_get_workspace (self->editor),
+                              "kind", self->part_kind->name,
                               "record", part,
-                              "parts", ps->parts,
-                              "transient-for", ps->editor,
+                              "parts", self->parts,
                               NULL);
-  gtk_window_set_default_size (GTK_WINDOW (part_editor), 480, 480);
-  g_signal_connect_object (part_editor, "saved", G_CALLBACK (part_saved_cb), section, 0);
-  if (part == NULL && ps->prepare != NULL)
-    ps->prepare (KEEL_RECORD_EDITOR (part_editor), ps->data);
+  g_signal_connect_object (part_editor, "saved", G_CALLBACK (part_saved_cb), self, 0);
+  if (part == NULL && self->prepare != NULL)
+    self->prepare (KEEL_RECORD_EDITOR (part_editor), self->data);
+
+  /* Over the record's editor, no larger than it */
+  gtk_window_set_default_size (GTK_WINDOW (part_editor), 480, 520);
+  _keel_editor_fit_parent (GTK_WINDOW (part_editor), GTK_WINDOW (self->editor));
   gtk_window_present (GTK_WINDOW (part_editor));
 
   return part_editor;
 }
 
 void
-keel_parts_section_set_funcs (GtkWidget          *section,
-                              KeelPartNewFunc     prepare,
-                              KeelPartLockFunc    locked,
-                              KeelPartSuffixFunc  suffix,
-                              gpointer            data)
+keel_parts_section_remove (KeelPartsSection *self,
+                           KeelRecord       *part)
 {
-  PartsSection *ps = get_section (section);
+  guint position;
 
-  g_return_if_fail (ps != NULL);
+  g_return_if_fail (KEEL_IS_PARTS_SECTION (self));
+  g_return_if_fail (KEEL_IS_RECORD (part));
 
-  ps->prepare = prepare;
-  ps->locked = locked;
-  ps->suffix = suffix;
-  ps->data = data;
-  rebuild (section);
-}
+  /* Only the draft changes: Cancel in the editor brings it back */
+  if (!g_list_store_find (self->parts, part, &position))
+    g_return_if_reached ();
 
-void
-keel_parts_section_refresh (GtkWidget *section)
-{
-  g_return_if_fail (get_section (section) != NULL);
-
-  rebuild (section);
+  g_list_store_remove (self->parts, position);
+  parts_changed (self);
 }
 
 char *
@@ -311,40 +378,55 @@ keel_parts_section_describe (KeelWorkspace  *workspace,
                              KeelRecord     *part,
                              char          **subtitle)
 {
-  const KeelKind *kind = keel_record_get_kind_desc (part);
-  const KeelField *title_field = keel_kind_get_title_field (kind);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  const KeelKind *kind;
+  const KeelField *title_field;
+  g_autoptr(GString) shortly = g_string_new (NULL);
+  g_autoptr(GString) longer = g_string_new (NULL);
   char *title = NULL;
 
-  /* The title field, then the others that read on one line */
+  g_return_val_if_fail (KEEL_IS_RECORD (part), NULL);
+
+  kind = keel_record_get_kind_desc (part);
+  title_field = keel_kind_get_title_field (kind);
   if (title_field != NULL && keel_record_is_set (part, title_field->key))
     title = keel_field_format_display (workspace, part, title_field);
 
+  /* The other fields that read on one line, then longer text by its first
+   * line below them; without a title, the first field is it */
   for (guint i = 0; i < kind->n_fields; i++)
     {
       const KeelField *field = &kind->fields[i];
-      char *text;
+      g_autofree char *text = NULL;
+      GString *into;
 
       if (field == title_field ||
           field->type == KEEL_FIELD_CHILD || field->type == KEEL_FIELD_CHILDREN)
         continue;
 
       text = keel_field_format_display (workspace, part, field);
-      if (text == NULL)
+      if (text == NULL || text[0] == '\0')
         continue;
-      /* A longer text by its first line */
       if ((field->flags & KEEL_FIELD_MULTILINE) && strchr (text, '\n') != NULL)
         *strchr (text, '\n') = '\0';
 
       if (title == NULL)
-        title = text;
-      else
-        g_ptr_array_add (texts, text);
+        {
+          title = g_steal_pointer (&text);
+          continue;
+        }
+
+      into = (field->flags & KEEL_FIELD_MULTILINE) ? longer : shortly;
+      if (into->len > 0)
+        g_string_append (into, into == shortly ? " · " : "\n");
+      g_string_append (into, text);
     }
-  g_ptr_array_add (texts, NULL);
+
+  if (shortly->len > 0 && longer->len > 0)
+    g_string_append_c (shortly, '\n');
+  g_string_append (shortly, longer->str);
 
   if (subtitle != NULL)
-    *subtitle = g_strjoinv (" · ", (char **) texts->pdata);
+    *subtitle = g_strdup (shortly->str);
 
-  return title ? title : g_strdup ("");
+  return title != NULL ? title : g_strdup ("");
 }

@@ -688,7 +688,7 @@ keel_record_editor_reload (KeelRecordEditor *self)
   for (guint i = 0; i < priv->rows->len; i++)
     keel_field_row_reload (g_ptr_array_index (priv->rows, i));
   for (guint i = 0; i < priv->sections->len; i++)
-    keel_parts_section_refresh (g_ptr_array_index (priv->sections, i));
+    keel_parts_section_refresh (KEEL_PARTS_SECTION (g_ptr_array_index (priv->sections, i)));
 
   keel_record_editor_draft_changed (self);
 }

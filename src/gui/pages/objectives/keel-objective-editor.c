@@ -156,7 +156,7 @@ keel_objective_editor_add_reading (KeelObjectiveEditor *self)
 
   section = keel_record_editor_get_section (KEEL_RECORD_EDITOR (self), "readings");
 
-  return keel_parts_section_edit (section, NULL);
+  return keel_parts_section_edit (KEEL_PARTS_SECTION (section), NULL);
 }
 
 GtkWidget *

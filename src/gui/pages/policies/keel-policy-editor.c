@@ -26,10 +26,10 @@ struct _KeelPolicyEditor
 
 G_DEFINE_FINAL_TYPE (KeelPolicyEditor, keel_policy_editor, KEEL_TYPE_RECORD_EDITOR)
 
-static GtkWidget *
+static KeelPartsSection *
 versions_section (KeelPolicyEditor *self)
 {
-  return keel_record_editor_get_section (KEEL_RECORD_EDITOR (self), "versions");
+  return (KeelPartsSection *) keel_record_editor_get_section (KEEL_RECORD_EDITOR (self), "versions");
 }
 
 /* ------------------------------------------------------------------------ */

@@ -156,7 +156,7 @@ keel_sign_off_dialog_init (KeelSignOffDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  _keel_entry_row_add_calendar (self->date_row);
+  _keel_entry_row_add_calendar (self->date_row, NULL);
   _keel_entry_row_label (self->date_row);
 }
 
