@@ -11,11 +11,210 @@
 #include "keel-records.h"
 #include "keel-test-util.h"
 
-/* The rules the registers show beside their records: training expiry
- * (Clause 7.2), improvements overdue or awaiting their effectiveness
- * check (Clause 10.2), processes without an owner or security step
- * (Clause 5.1 b), audits past their planned day without a result
- * (Clause 9.2). keel_test_init () pins today to 2026-03-15. */
+/* The rules the registers show beside their records, which live beside
+ * their kinds: risk ratings, interested parties' feedback, RACI roles,
+ * training expiry (Clause 7.2), improvements overdue or awaiting their
+ * effectiveness check (Clause 10.2), processes without an owner or
+ * security step (Clause 5.1 b), audits past their planned day without a
+ * result (Clause 9.2). keel_test_init () pins today to 2026-03-15. */
+
+static KeelRisk *
+new_risk (gint64 likelihood,
+          gint64 impact)
+{
+  KeelRecord *risk = g_object_new (KEEL_TYPE_RISK, NULL);
+
+  keel_record_set_int (risk, "likelihood", likelihood);
+  keel_record_set_int (risk, "impact", impact);
+
+  return KEEL_RISK (risk);
+}
+
+static void
+test_risk_rating (void)
+{
+  g_assert_false (keel_risk_rating_is_valid (0));
+  g_assert_true (keel_risk_rating_is_valid (1));
+  g_assert_true (keel_risk_rating_is_valid (5));
+  g_assert_false (keel_risk_rating_is_valid (6));
+  g_assert_false (keel_risk_rating_is_valid (-1));
+
+  /* Unset is acceptable (not rated yet); off the scale is not */
+  g_assert_null (keel_risk_check_rating (0));
+  g_assert_null (keel_risk_check_rating (3));
+  g_assert_nonnull (keel_risk_check_rating (6));
+  g_assert_nonnull (keel_risk_check_rating (-2));
+  g_assert_nonnull (keel_risk_check_rating (55));
+}
+
+static void
+test_risk_score (void)
+{
+  static const struct
+  {
+    gint64        likelihood;
+    gint64        impact;
+    guint         score;
+    KeelRiskLevel level;
+  } cases[] = {
+    { 1, 1, 1, KEEL_RISK_LEVEL_LOW },
+    { 2, 2, 4, KEEL_RISK_LEVEL_LOW },
+    { 1, 4, 4, KEEL_RISK_LEVEL_LOW },
+    { 1, 5, 5, KEEL_RISK_LEVEL_MEDIUM },
+    { 3, 3, 9, KEEL_RISK_LEVEL_MEDIUM },
+    { 3, 4, 12, KEEL_RISK_LEVEL_MEDIUM },
+    { 3, 5, 15, KEEL_RISK_LEVEL_HIGH },
+    { 5, 5, 25, KEEL_RISK_LEVEL_HIGH },
+    /* Unset or off the scale: no score, no level */
+    { 0, 5, 0, KEEL_RISK_LEVEL_NONE },
+    { 4, 0, 0, KEEL_RISK_LEVEL_NONE },
+    { 6, 5, 0, KEEL_RISK_LEVEL_NONE },
+    { 3, -1, 0, KEEL_RISK_LEVEL_NONE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(KeelRisk) risk = new_risk (cases[i].likelihood, cases[i].impact);
+      g_autofree char *text = keel_risk_format_score (risk);
+      g_autofree char *prefix = g_strdup_printf ("%u ", cases[i].score);
+
+      g_test_message ("%" G_GINT64_FORMAT " × %" G_GINT64_FORMAT,
+                      cases[i].likelihood, cases[i].impact);
+      g_assert_cmpuint (keel_risk_get_score (risk), ==, cases[i].score);
+      g_assert_cmpint (keel_risk_get_level (risk), ==, cases[i].level);
+      if (cases[i].score == 0)
+        g_assert_null (text);
+      else
+        g_assert_true (g_str_has_prefix (text, prefix));
+    }
+
+  g_assert_cmpstr (keel_risk_level_get_label (KEEL_RISK_LEVEL_HIGH), ==, "High");
+  g_assert_cmpstr (keel_risk_level_to_string (KEEL_RISK_LEVEL_MEDIUM), ==, "medium");
+  g_assert_null (keel_risk_level_get_label (KEEL_RISK_LEVEL_NONE));
+  g_assert_null (keel_risk_level_to_string (KEEL_RISK_LEVEL_NONE));
+
+  {
+    g_autoptr(KeelRisk) risk = new_risk (3, 5);
+    g_autofree char *text = keel_risk_format_score (risk);
+
+    g_assert_cmpstr (text, ==, "15 · High");
+  }
+}
+
+static KeelRecord *
+add_feedback (KeelRecord *party,
+              int         year,
+              int         month,
+              int         day,
+              const char *note)
+{
+  g_autoptr(KeelRecord) feedback = g_object_new (KEEL_TYPE_FEEDBACK, NULL);
+  g_autoptr(GDateTime) on = year != 0 ? keel_date_new (year, month, day) : NULL;
+
+  keel_record_set_date (feedback, "on", on);
+  keel_record_set_string (feedback, "note", note);
+  g_list_store_append (keel_record_get_children (party, "feedback"), feedback);
+
+  return feedback;
+}
+
+static void
+test_latest_feedback (void)
+{
+  g_autoptr(KeelRecord) party = g_object_new (KEEL_TYPE_INTERESTED_PARTY, NULL);
+  KeelInterestedParty *self = KEEL_INTERESTED_PARTY (party);
+  KeelRecord *march;
+  KeelRecord *later_same_day;
+  g_autofree char *date = NULL;
+
+  g_assert_null (keel_interested_party_get_latest_feedback (self));
+  g_assert_null (keel_interested_party_get_latest_feedback_date (self));
+
+  /* Undated feedback is not "latest" */
+  add_feedback (party, 0, 0, 0, "Heard in the corridor");
+  g_assert_null (keel_interested_party_get_latest_feedback (self));
+
+  march = add_feedback (party, 2026, 3, 2, "Asked for the summary");
+  add_feedback (party, 2025, 11, 20, "Questionnaire back");
+  g_assert_true (keel_interested_party_get_latest_feedback (self) == march);
+
+  /* Not the last in the list but the latest by date */
+  later_same_day = add_feedback (party, 2026, 3, 2, "Second note that day");
+  add_feedback (party, 2024, 1, 1, "Old");
+  g_assert_true (keel_interested_party_get_latest_feedback (self) == later_same_day);
+  date = keel_date_format (keel_interested_party_get_latest_feedback_date (self));
+  g_assert_cmpstr (date, ==, "2026-03-02");
+}
+
+static KeelRecord *
+add_role (GListStore *roles,
+          const char *activity,
+          const char *person,
+          const char *raci)
+{
+  g_autoptr(KeelRecord) role = g_object_new (KEEL_TYPE_ROLE_ASSIGNMENT, NULL);
+
+  keel_record_set_string (role, "activity", activity);
+  keel_record_set_string (role, "person", person);
+  keel_record_set_string (role, "raci", raci);
+  g_list_store_append (roles, role);
+
+  return role;
+}
+
+static void
+test_raci_accountable (void)
+{
+  g_autoptr(GListStore) roles = g_list_store_new (KEEL_TYPE_ROLE_ASSIGNMENT);
+  g_autoptr(GPtrArray) incident = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GPtrArray) nothing = NULL;
+  KeelRecord *a;
+
+  g_assert_cmpuint (keel_role_assignment_count_unaccountable (G_LIST_MODEL (roles)), ==, 0);
+
+  add_role (roles, "Incident response", "PER-1", "R");
+  add_role (roles, "Internal audit", "PER-2", "R");
+  g_assert_cmpuint (keel_role_assignment_count_unaccountable (G_LIST_MODEL (roles)), ==, 2);
+
+  /* The same activity, spelt with other case and spaces */
+  a = add_role (roles, "  incident RESPONSE ", "PER-2", "A");
+  g_assert_true (keel_role_assignment_same_activity ("Incident response", " incident response"));
+  g_assert_false (keel_role_assignment_same_activity ("Incident response", "Incident"));
+  g_assert_cmpuint (keel_role_assignment_count_unaccountable (G_LIST_MODEL (roles)), ==, 1);
+
+  incident = keel_role_assignment_list_accountable (G_LIST_MODEL (roles), "Incident response");
+  g_assert_cmpuint (incident->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (incident, 0), ==, "PER-2");
+
+  audit = keel_role_assignment_list_accountable (G_LIST_MODEL (roles), "Internal audit");
+  g_assert_cmpuint (audit->len, ==, 0);
+
+  /* Two people accountable: both listed, each once */
+  add_role (roles, "Incident response", "PER-1", "A");
+  add_role (roles, "Incident response", "PER-1", "A");
+  g_clear_pointer (&incident, g_ptr_array_unref);
+  incident = keel_role_assignment_list_accountable (G_LIST_MODEL (roles), "Incident response");
+  g_assert_cmpuint (incident->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (incident, 1), ==, "PER-1");
+
+  /* An "A" without a person holds nobody accountable */
+  add_role (roles, "Internal audit", NULL, "A");
+  g_assert_cmpuint (keel_role_assignment_count_unaccountable (G_LIST_MODEL (roles)), ==, 1);
+
+  /* One of two accountable people changed to R: the other still is; an
+   * activity with only a C is not covered */
+  keel_record_set_string (a, "raci", "R");
+  add_role (roles, "Access reviews", "PER-1", "C");
+  g_assert_cmpuint (keel_role_assignment_count_unaccountable (G_LIST_MODEL (roles)), ==, 2);
+  g_clear_pointer (&incident, g_ptr_array_unref);
+  incident = keel_role_assignment_list_accountable (G_LIST_MODEL (roles), "Incident response");
+  g_assert_cmpuint (incident->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (incident, 0), ==, "PER-1");
+
+  nothing = keel_role_assignment_list_accountable (G_LIST_MODEL (roles), "");
+  g_assert_cmpuint (nothing->len, ==, 0);
+}
 
 static void
 set_date (KeelRecord *record,
@@ -205,12 +404,16 @@ main (int   argc,
 {
   keel_test_init (&argc, &argv);
 
-  g_test_add_func ("/keel/rules/training/state", test_training_state);
-  g_test_add_func ("/keel/rules/training/labels", test_training_labels);
-  g_test_add_func ("/keel/rules/improvement/overdue", test_improvement_overdue);
-  g_test_add_func ("/keel/rules/improvement/effectiveness", test_improvement_effectiveness);
-  g_test_add_func ("/keel/rules/process/missing", test_process_missing);
-  g_test_add_func ("/keel/rules/audit/overdue", test_audit_overdue);
+  g_test_add_func ("/keel/risk/rating", test_risk_rating);
+  g_test_add_func ("/keel/risk/score", test_risk_score);
+  g_test_add_func ("/keel/interested-party/latest-feedback", test_latest_feedback);
+  g_test_add_func ("/keel/role-assignment/accountable", test_raci_accountable);
+  g_test_add_func ("/keel/training/state", test_training_state);
+  g_test_add_func ("/keel/training/labels", test_training_labels);
+  g_test_add_func ("/keel/improvement/overdue", test_improvement_overdue);
+  g_test_add_func ("/keel/improvement/effectiveness", test_improvement_effectiveness);
+  g_test_add_func ("/keel/process/missing", test_process_missing);
+  g_test_add_func ("/keel/audit/overdue", test_audit_overdue);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "keel-date.h"
 #include "keel-feedback.h"
 #include "keel-interested-party.h"
 
@@ -35,3 +36,46 @@ static const KeelKind kind = {
 };
 
 KEEL_DEFINE_RECORD_TYPE (KeelInterestedParty, keel_interested_party, kind)
+
+/* ------------------------------------------------------------------------ */
+/* Rules                                                                    */
+/* ------------------------------------------------------------------------ */
+
+KeelRecord *
+keel_interested_party_get_latest_feedback (KeelInterestedParty *self)
+{
+  GListModel *feedback;
+  KeelRecord *latest = NULL;
+  GDateTime *latest_on = NULL;
+  guint n;
+
+  g_return_val_if_fail (KEEL_IS_INTERESTED_PARTY (self), NULL);
+
+  feedback = G_LIST_MODEL (keel_record_get_children (KEEL_RECORD (self), "feedback"));
+  n = g_list_model_get_n_items (feedback);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KeelRecord) item = g_list_model_get_item (feedback, i);
+      GDateTime *on = keel_record_get_date (item, "on");
+
+      if (on != NULL && (latest_on == NULL || keel_date_compare (on, latest_on) >= 0))
+        {
+          latest = item;
+          latest_on = on;
+        }
+    }
+
+  return latest;
+}
+
+GDateTime *
+keel_interested_party_get_latest_feedback_date (KeelInterestedParty *self)
+{
+  KeelRecord *latest;
+
+  g_return_val_if_fail (KEEL_IS_INTERESTED_PARTY (self), NULL);
+
+  latest = keel_interested_party_get_latest_feedback (self);
+
+  return latest != NULL ? keel_record_get_date (latest, "on") : NULL;
+}

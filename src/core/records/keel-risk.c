@@ -56,3 +56,102 @@ static const KeelKind kind = {
 };
 
 KEEL_DEFINE_RECORD_TYPE (KeelRisk, keel_risk, kind)
+
+/* ------------------------------------------------------------------------ */
+/* Rules                                                                    */
+/* ------------------------------------------------------------------------ */
+
+gboolean
+keel_risk_rating_is_valid (gint64 rating)
+{
+  return rating >= KEEL_RISK_RATING_MIN && rating <= KEEL_RISK_RATING_MAX;
+}
+
+const char *
+keel_risk_check_rating (gint64 rating)
+{
+  if (rating == 0 || keel_risk_rating_is_valid (rating))
+    return NULL;
+
+  return _("Enter a number from 1 to 5");
+}
+
+guint
+keel_risk_get_score (KeelRisk *self)
+{
+  gint64 likelihood;
+  gint64 impact;
+
+  g_return_val_if_fail (KEEL_IS_RISK (self), 0);
+
+  likelihood = keel_record_get_int (KEEL_RECORD (self), "likelihood");
+  impact = keel_record_get_int (KEEL_RECORD (self), "impact");
+
+  if (!keel_risk_rating_is_valid (likelihood) || !keel_risk_rating_is_valid (impact))
+    return 0;
+
+  return (guint) (likelihood * impact);
+}
+
+KeelRiskLevel
+keel_risk_level_for_score (guint score)
+{
+  if (score == 0)
+    return KEEL_RISK_LEVEL_NONE;
+  if (score <= 4)
+    return KEEL_RISK_LEVEL_LOW;
+  if (score <= 12)
+    return KEEL_RISK_LEVEL_MEDIUM;
+  return KEEL_RISK_LEVEL_HIGH;
+}
+
+KeelRiskLevel
+keel_risk_get_level (KeelRisk *self)
+{
+  g_return_val_if_fail (KEEL_IS_RISK (self), KEEL_RISK_LEVEL_NONE);
+
+  return keel_risk_level_for_score (keel_risk_get_score (self));
+}
+
+const char *
+keel_risk_level_get_label (KeelRiskLevel level)
+{
+  switch (level)
+    {
+    case KEEL_RISK_LEVEL_LOW:
+      return _("Low");
+    case KEEL_RISK_LEVEL_MEDIUM:
+      return _("Medium");
+    case KEEL_RISK_LEVEL_HIGH:
+      return _("High");
+    case KEEL_RISK_LEVEL_NONE:
+    default:
+      return NULL;
+    }
+}
+
+const char *
+keel_risk_level_to_string (KeelRiskLevel level)
+{
+  static const char * const names[] = { NULL, "low", "medium", "high" };
+
+  g_return_val_if_fail (level <= KEEL_RISK_LEVEL_HIGH, NULL);
+
+  return names[level];
+}
+
+char *
+keel_risk_format_score (KeelRisk *self)
+{
+  guint score;
+
+  g_return_val_if_fail (KEEL_IS_RISK (self), NULL);
+
+  score = keel_risk_get_score (self);
+  if (score == 0)
+    return NULL;
+
+  /* TRANSLATORS: a risk's score and level, as "15 · High" */
+  return g_strdup_printf (_("%u · %s"), score,
+                          keel_risk_level_get_label (keel_risk_level_for_score (score)));
+}

@@ -113,16 +113,50 @@ fits_one_row (GArray *items,
   return !has_filters (items) || width >= row_minimum (items, -1);
 }
 
-static void
+/* One row; or the search and the Add button above and the filters below,
+ * in as many rows as they need at @width. Returns the number of rows. */
+static int
 assign_rows (GArray   *items,
-             gboolean  one_row)
+             gboolean  one_row,
+             int       width)
 {
+  int row = 1;
+  int used = 0;
+
   for (guint i = 0; i < items->len; i++)
     {
       Item *item = &g_array_index (items, Item, i);
 
-      item->row = (one_row || item->role == ROLE_LEAD || item->role == ROLE_TRAIL) ? 0 : 1;
+      if (one_row || item->role == ROLE_LEAD || item->role == ROLE_TRAIL)
+        item->row = 0;
+      else if (item->role == ROLE_FILTER)
+        {
+          if (used > 0 && used + TOOLBAR_SPACING + item->min > width)
+            {
+              row++;
+              used = 0;
+            }
+          used += (used > 0 ? TOOLBAR_SPACING : 0) + item->min;
+          item->row = row;
+        }
+      else
+        item->row = row;  /* the spare one: after the filters */
     }
+
+  return one_row ? 1 : row + 1;
+}
+
+/* The widest filter: what the filter rows need at least */
+static int
+widest_filter (GArray *items)
+{
+  int width = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    if (g_array_index (items, Item, i).role == ROLE_FILTER)
+      width = MAX (width, g_array_index (items, Item, i).min);
+
+  return width;
 }
 
 static void
@@ -233,20 +267,31 @@ static int
 arrange_toolbar (GArray *items,
                  int     width)
 {
-  int first, second;
+  int n_rows;
+  int y = 0;
+  int height = 0;
 
   if (fits_one_row (items, width))
     {
-      assign_rows (items, TRUE);
+      assign_rows (items, TRUE, width);
       return arrange_row (items, 0, width, 0, FALSE);
     }
 
-  /* Two rows: the search and the Add button, then the filters */
-  assign_rows (items, FALSE);
-  first = arrange_row (items, 0, width, 0, TRUE);
-  second = arrange_row (items, 1, width, first + TOOLBAR_ROW_SPACING, FALSE);
+  /* The search and the Add button, then the filters in as many rows as
+   * they take */
+  n_rows = assign_rows (items, FALSE, width);
+  for (int row = 0; row < n_rows; row++)
+    {
+      int row_height = arrange_row (items, row, width, y, row == 0);
 
-  return second > 0 ? first + TOOLBAR_ROW_SPACING + second : first;
+      if (row_height > 0)
+        {
+          height = y + row_height;
+          y = height + TOOLBAR_ROW_SPACING;
+        }
+    }
+
+  return height;
 }
 
 static GtkSizeRequestMode
@@ -270,8 +315,8 @@ toolbar_measure (GtkWidget      *widget,
   min_width = row_minimum (items, -1);
   if (has_filters (items))
     {
-      assign_rows (items, FALSE);
-      min_width = MIN (min_width, MAX (row_minimum (items, 0), row_minimum (items, 1)));
+      assign_rows (items, FALSE, G_MAXINT / 2);
+      min_width = MIN (min_width, MAX (row_minimum (items, 0), widest_filter (items)));
     }
 
   for (guint i = 0; i < items->len; i++)

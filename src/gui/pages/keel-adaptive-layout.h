@@ -20,7 +20,8 @@ G_BEGIN_DECLS
  * are filters. A child between that has hexpand set (the count label)
  * takes the room left over, and is hidden when that is less than its
  * natural width. When the children do not fit in one row, the toolbar
- * wraps: the search entry and the Add button above, the filters below. */
+ * wraps: the search entry and the Add button above, the filters below,
+ * in as many rows as they need. */
 void _keel_toolbar_layout_apply (GtkBox *toolbar);
 
 /* Panes side by side, sharing the width equally, when @box is at least

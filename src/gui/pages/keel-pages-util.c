@@ -18,75 +18,6 @@
 
 #include "keel-pages-private.h"
 
-const char *
-_keel_person_name (KeelWorkspace *workspace,
-                   const char    *id)
-{
-  KeelRecord *person;
-
-  if (id == NULL)
-    return "";
-
-  if (workspace != NULL &&
-      (person = keel_workspace_lookup (workspace, id)) != NULL &&
-      KEEL_IS_PERSON (person) &&
-      keel_record_get_string (person, "name") != NULL)
-    return keel_record_get_string (person, "name");
-
-  return id;
-}
-
-gint64
-_keel_id_number (const char *id)
-{
-  const char *p;
-
-  if (id == NULL)
-    return 0;
-
-  p = id + strlen (id);
-  while (p > id && g_ascii_isdigit (p[-1]))
-    p--;
-
-  return g_ascii_strtoll (p, NULL, 10);
-}
-
-char *
-_keel_date_text (GDateTime *date)
-{
-  return date ? keel_date_format (date) : g_strdup ("");
-}
-
-static const char * const statuses[] = {
-  "not-started", "on-track", "at-risk", "achieved", "missed", "cancelled", NULL
-};
-
-const char * const *
-_keel_objective_statuses (void)
-{
-  return statuses;
-}
-
-const char *
-_keel_objective_status_label (const char *status)
-{
-  if (status == NULL)
-    return "";
-  if (g_str_equal (status, "not-started"))
-    return C_("objective status", "Not started");
-  if (g_str_equal (status, "on-track"))
-    return C_("objective status", "On track");
-  if (g_str_equal (status, "at-risk"))
-    return C_("objective status", "At risk");
-  if (g_str_equal (status, "achieved"))
-    return C_("objective status", "Achieved");
-  if (g_str_equal (status, "missed"))
-    return C_("objective status", "Missed");
-  if (g_str_equal (status, "cancelled"))
-    return C_("objective status", "Cancelled");
-  return status;
-}
-
 void
 _keel_widget_set_error (GtkWidget *widget,
                         gboolean   error)
@@ -95,6 +26,18 @@ _keel_widget_set_error (GtkWidget *widget,
     gtk_widget_add_css_class (widget, "error");
   else
     gtk_widget_remove_css_class (widget, "error");
+}
+
+void
+_keel_icon_button_style (GtkWidget  *button,
+                         const char *name)
+{
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
 }
 
 void
@@ -151,18 +94,6 @@ _keel_people_choice_free (KeelPeopleChoice *choice)
   g_free (choice);
 }
 
-guint
-_keel_people_choice_find (KeelPeopleChoice *choice,
-                          const char       *id)
-{
-  if (id != NULL)
-    for (guint i = 0; i < choice->ids->len; i++)
-      if (g_str_equal (g_ptr_array_index (choice->ids, i), id))
-        return i;
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
 const char *
 _keel_people_choice_id (KeelPeopleChoice *choice,
                         guint             position)
@@ -203,17 +134,19 @@ calendar_popover_shown_cb (GtkPopover  *popover,
   g_signal_handlers_unblock_by_func (calendar, calendar_day_selected_cb, row);
 }
 
-void
-_keel_entry_row_add_calendar (AdwEntryRow *row)
+GtkWidget *
+_keel_entry_row_add_calendar (AdwEntryRow *row,
+                              const char  *name)
 {
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *calendar = gtk_calendar_new ();
 
+  if (name == NULL)
+    name = _("Pick a date");
+
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Pick a date"));
+  _keel_icon_button_style (button, name);
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
 
@@ -223,4 +156,6 @@ _keel_entry_row_add_calendar (AdwEntryRow *row)
                            G_CALLBACK (calendar_popover_shown_cb), row, 0);
 
   adw_entry_row_add_suffix (row, button);
+
+  return button;
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "keel-list-page.h"
 #include "keel-window-private.h"
 
 #include "page-test-util.h"
@@ -55,8 +56,9 @@ page_test_person (const char *name,
   return person;
 }
 
-char *
-page_test_make_folder (PageTestFill fill)
+static char *
+make_folder (PageTestFill fill,
+             gboolean     one_person)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) folder = NULL;
@@ -71,9 +73,12 @@ page_test_make_folder (PageTestFill fill)
   workspace = keel_workspace_new (folder);
   keel_record_set_string (KEEL_RECORD (keel_workspace_get_organisation (workspace)), "name", "Northwind");
   keel_workspace_add (workspace, ana);
-  keel_workspace_add (workspace, ben);
   g_assert_cmpstr (keel_record_get_id (ana), ==, "PER-1");
-  g_assert_cmpstr (keel_record_get_id (ben), ==, "PER-2");
+  if (!one_person)
+    {
+      keel_workspace_add (workspace, ben);
+      g_assert_cmpstr (keel_record_get_id (ben), ==, "PER-2");
+    }
 
   if (fill != NULL)
     fill (workspace);
@@ -85,22 +90,15 @@ page_test_make_folder (PageTestFill fill)
 }
 
 char *
+page_test_make_folder (PageTestFill fill)
+{
+  return make_folder (fill, FALSE);
+}
+
+char *
 page_test_make_one_person_folder (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(KeelWorkspace) workspace = NULL;
-  g_autoptr(KeelRecord) ana = page_test_person ("Ana Lima", TRUE);
-  char *path = g_dir_make_tmp ("keel-pages-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  file = g_file_new_for_path (path);
-  workspace = keel_workspace_new (file);
-  keel_workspace_add (workspace, ana);
-  keel_workspace_save (workspace, NULL, &error);
-  g_assert_no_error (error);
-
-  return path;
+  return make_folder (NULL, TRUE);
 }
 
 static void
@@ -314,4 +312,143 @@ page_test_respond (GtkWidget  *dialog,
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+page_test_find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* A closed editor is hidden until it is destroyed on idle */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (KEEL_IS_RECORD_EDITOR (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+gboolean
+page_test_no_editor (gpointer data)
+{
+  return page_test_find_toplevel (KEEL_TYPE_RECORD_EDITOR) == NULL;
+}
+
+void
+page_test_set_text (KeelRecordEditor *editor,
+                    const char       *key,
+                    const char       *text)
+{
+  GtkWidget *row = keel_record_editor_get_row (editor, key);
+
+  g_assert_nonnull (row);
+  if (GTK_IS_EDITABLE (row))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (row), text);
+      return;
+    }
+
+  /* A multi-line field: the text view inside the row */
+  for (GtkWidget *w = row; w != NULL; )
+    {
+      if (GTK_IS_TEXT_VIEW (w))
+        {
+          gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (w)), text, -1);
+          return;
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != row && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == row ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+void
+page_test_choose (KeelRecordEditor *editor,
+                  const char       *key,
+                  const char       *label)
+{
+  GtkWidget *row = keel_record_editor_get_row (editor, key);
+  GListModel *model;
+
+  g_assert_nonnull (row);
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label))
+      {
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+        return;
+      }
+
+  g_error ("no choice “%s” for %s", label, key);
+}
+
+void
+page_test_search (KeelListPage *page,
+                  const char   *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (keel_list_page_get_search_entry (page)), text);
+  page_test_iterate (300);
+}
+
+GtkWidget *
+page_test_find_descendant (GtkWidget *widget,
+                           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = page_test_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+page_test_find_label (GtkWidget  *root,
+                      const char *text)
+{
+  for (GtkWidget *w = root; w != NULL; )
+    {
+      if (GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (w)), text) == 0)
+        return w;
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != root && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == root ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+
+  return NULL;
+}
+
+void
+page_test_assert_label (GtkWidget  *widget,
+                        const char *label)
+{
+  g_autofree char *error = NULL;
+
+  g_assert_nonnull (widget);
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  if (error != NULL)
+    g_error ("accessible label: %s", error);
 }

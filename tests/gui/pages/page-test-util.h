@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "keel-list-page.h"
+#include "keel-record-editor.h"
 #include "keel-records.h"
 #include "keel-window.h"
 #include "keel-workspace.h"
@@ -26,8 +28,7 @@ gboolean    page_test_init          (int           *argc,
 /* A new temporary folder with a keel.json holding two people (PER-1 Ana
  * Lima, top management; PER-2 Ben Ortiz) and whatever @fill adds */
 char       *page_test_make_folder   (PageTestFill   fill);
-/* A new temporary folder with a keel.json holding one person (PER-1 Ana
- * Lima, top management) and nothing else, as a new user's workspace */
+/* The same with one person only (PER-1 Ana Lima) and no records else */
 char       *page_test_make_one_person_folder (void);
 void        page_test_remove_folder (const char    *path);
 /* The window, presented, with the folder open and @page shown */
@@ -53,5 +54,30 @@ void        page_test_respond       (GtkWidget     *dialog,
                                      const char    *response);
 /* Renders @widget as it is now; (transfer full) */
 GdkTexture *page_test_render        (GtkWidget     *widget);
+
+/* @widget or the first widget of @type inside it, depth first, or NULL */
+GtkWidget  *page_test_find_descendant (GtkWidget     *widget,
+                                       GType          type);
+/* The first label under @root (itself included) showing @text, or NULL */
+GtkWidget  *page_test_find_label    (GtkWidget     *root,
+                                     const char    *text);
+/* Fails unless @widget's accessible name is @label */
+void        page_test_assert_label  (GtkWidget     *widget,
+                                     const char    *label);
+/* The editor window shown, or NULL (a closed one is hidden until destroyed) */
+GtkWidget  *page_test_find_editor   (void);
+/* TRUE once no editor window is left: for page_test_wait () */
+gboolean    page_test_no_editor     (gpointer       data);
+/* Types @text into the row of @key (an entry, or a multi-line text) */
+void        page_test_set_text      (KeelRecordEditor *editor,
+                                     const char       *key,
+                                     const char       *text);
+/* Chooses the entry labelled @label in the choice row of @key */
+void        page_test_choose        (KeelRecordEditor *editor,
+                                     const char       *key,
+                                     const char       *label);
+/* Types @text into the list page's search and lets it filter */
+void        page_test_search        (KeelListPage     *page,
+                                     const char       *text);
 
 G_END_DECLS

@@ -29,24 +29,6 @@ open_page (const char  *folder,
   return KEEL_LIST_PAGE (_keel_window_get_page (*window, id));
 }
 
-static KeelRecordEditor *
-find_editor (void)
-{
-  GtkWidget *editor = page_test_find_toplevel (KEEL_TYPE_RECORD_EDITOR);
-
-  /* A closed editor is hidden until it is destroyed on idle */
-  if (editor != NULL && !gtk_widget_get_visible (editor))
-    return NULL;
-
-  return editor ? KEEL_RECORD_EDITOR (editor) : NULL;
-}
-
-static gboolean
-no_editor (gpointer data)
-{
-  return page_test_find_toplevel (KEEL_TYPE_RECORD_EDITOR) == NULL;
-}
-
 /* The next widget of @root's tree after @w, depth first */
 static GtkWidget *
 next_widget (GtkWidget *root,
@@ -61,60 +43,18 @@ next_widget (GtkWidget *root,
   return w == root ? NULL : gtk_widget_get_next_sibling (w);
 }
 
-static void
-set_text (KeelRecordEditor *editor,
-          const char       *key,
-          const char       *text)
-{
-  GtkWidget *row = keel_record_editor_get_row (editor, key);
-
-  g_assert_nonnull (row);
-
-  if (GTK_IS_EDITABLE (row))
-    {
-      gtk_editable_set_text (GTK_EDITABLE (row), text);
-      return;
-    }
-
-  /* A multi-line field: the text view in the row */
-  for (GtkWidget *w = row; w != NULL; w = next_widget (row, w))
-    if (GTK_IS_TEXT_VIEW (w))
-      {
-        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (w)), text, -1);
-        return;
-      }
-
-  g_assert_not_reached ();
-}
-
-static void
-choose (KeelRecordEditor *editor,
-        const char       *key,
-        const char       *label)
-{
-  GtkWidget *row = keel_record_editor_get_row (editor, key);
-  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label))
-      {
-        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-        return;
-      }
-
-  g_assert_not_reached ();
-}
-
 /* Opens the editor for a new record with New (Ctrl+N), as a user does */
 static KeelRecordEditor *
 new_record (KeelListPage *page)
 {
+  GtkWidget *shown;
   KeelRecordEditor *editor;
 
   gtk_widget_activate_action (GTK_WIDGET (page), "page.new", NULL);
   page_test_iterate (100);
-  editor = find_editor ();
-  g_assert_nonnull (editor);
+  shown = page_test_find_editor ();
+  g_assert_nonnull (shown);
+  editor = KEEL_RECORD_EDITOR (shown);
   g_assert_null (keel_record_editor_get_record (editor));
   /* Nothing typed yet: nothing to save */
   g_assert_false (keel_record_editor_can_save (editor));
@@ -127,7 +67,7 @@ save (KeelRecordEditor *editor)
 {
   g_assert_true (keel_record_editor_can_save (editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  g_assert_true (page_test_wait (no_editor, NULL, 10000));
+  g_assert_true (page_test_wait (page_test_no_editor, NULL, 10000));
   page_test_iterate (50);
 }
 
@@ -143,15 +83,6 @@ edit (KeelListPage *page,
   g_assert_false (keel_record_editor_can_save (editor));
 
   return editor;
-}
-
-static void
-search (KeelListPage *page,
-        const char   *text)
-{
-  /* (the entry says so after a short delay) */
-  gtk_editable_set_text (GTK_EDITABLE (keel_list_page_get_search_entry (page)), text);
-  page_test_iterate (300);
 }
 
 static void
@@ -299,9 +230,9 @@ test_training (void)
   /* The first one through the editor: the one person is chosen */
   editor = new_record (page);
   g_assert_cmpstr (keel_record_get_string (keel_record_editor_get_draft (editor), "person"), ==, "PER-1");
-  set_text (editor, "course", "Phishing awareness");
-  set_text (editor, "completed_on", "2026-01-12");
-  set_text (editor, "expires_on", "2027-01-12");
+  page_test_set_text (editor, "course", "Phishing awareness");
+  page_test_set_text (editor, "completed_on", "2026-01-12");
+  page_test_set_text (editor, "expires_on", "2027-01-12");
   save (editor);
 
   first = lookup (window, "TRN-1");
@@ -330,12 +261,12 @@ test_training (void)
 
   /* Edit: valid until yesterday is expired */
   editor = edit (page, lookup (window, "TRN-2"), "expires_on");
-  set_text (editor, "expires_on", "2026-03-30");
+  page_test_set_text (editor, "expires_on", "2026-03-30");
   save (editor);
   assert_cell (page, "validity", lookup (window, "TRN-2"), "Expired 1 day ago");
   assert_style (page, "Expired 1 day ago", "overdue");
 
-  /* Filter by validity (Any, Valid, Expiring soon, Expired, Not completed) */
+  /* Filter by validity (All, Valid, Expiring soon, Expired, Not completed) */
   filter (page, 0, 3);
   assert_count (page, "2 of 4 training");
   filter (page, 0, 2);
@@ -349,13 +280,13 @@ test_training (void)
   filter (page, 1, 0);
 
   /* Search: a course, the state in words */
-  search (page, "secure");
+  page_test_search (page, "secure");
   assert_count (page, "1 of 4 training");
-  search (page, "expired");
+  page_test_search (page, "expired");
   assert_count (page, "2 of 4 training");
-  search (page, "no such course");
+  page_test_search (page, "no such course");
   g_assert_cmpstr (keel_list_page_get_state (page), ==, "no-results");
-  search (page, "");
+  page_test_search (page, "");
   assert_count (page, "4 training");
 
   delete_and_undo (window, page, "TRN-3", "3 training", "4 training");
@@ -380,13 +311,13 @@ test_improvements (void)
   g_assert_cmpstr (keel_list_page_get_state (page), ==, "empty");
 
   editor = new_record (page);
-  set_text (editor, "date", "2026-03-02");
-  choose (editor, "kind", "Incident");
-  set_text (editor, "description", "Phishing mail opened by a clerk");
-  set_text (editor, "root_cause", "No warning on mail from outside\nNo report button");
-  set_text (editor, "correction", "Password reset, mailbox checked");
-  set_text (editor, "corrective_action", "Tag external mail; add a report button");
-  set_text (editor, "due", "2026-03-20");
+  page_test_set_text (editor, "date", "2026-03-02");
+  page_test_choose (editor, "kind", "Incident");
+  page_test_set_text (editor, "description", "Phishing mail opened by a clerk");
+  page_test_set_text (editor, "root_cause", "No warning on mail from outside\nNo report button");
+  page_test_set_text (editor, "correction", "Password reset, mailbox checked");
+  page_test_set_text (editor, "corrective_action", "Tag external mail; add a report button");
+  page_test_set_text (editor, "due", "2026-03-20");
   save (editor);
 
   first = lookup (window, "NC-1");
@@ -416,15 +347,15 @@ test_improvements (void)
 
   /* Edit: the check done */
   editor = edit (page, lookup (window, "NC-2"), "effectiveness");
-  set_text (editor, "effectiveness", "February's review done on time");
-  set_text (editor, "effectiveness_checked_on", "2026-03-25");
+  page_test_set_text (editor, "effectiveness", "February's review done on time");
+  page_test_set_text (editor, "effectiveness_checked_on", "2026-03-25");
   save (editor);
   assert_cell (page, "check", lookup (window, "NC-2"), "2026-03-25");
   assert_style (page, "2026-03-25", NULL);
 
   /* Edit: the incident closed is no longer overdue, but awaits its check */
   editor = edit (page, first, "status");
-  choose (editor, "status", "Closed");
+  page_test_choose (editor, "status", "Closed");
   save (editor);
   assert_style (page, "2026-03-20", NULL);
   assert_cell (page, "check", first, "Awaiting check");
@@ -440,13 +371,13 @@ test_improvements (void)
   filter (page, 1, 0);
   assert_count (page, "3 improvements");
 
-  search (page, "password");
+  page_test_search (page, "password");
   assert_count (page, "1 of 3 improvements");
-  search (page, "nonconformity");
+  page_test_search (page, "nonconformity");
   assert_count (page, "1 of 3 improvements");
-  search (page, "awaiting");
+  page_test_search (page, "awaiting");
   assert_count (page, "1 of 3 improvements");
-  search (page, "");
+  page_test_search (page, "");
 
   delete_and_undo (window, page, "NC-1", "2 improvements", "3 improvements");
 
@@ -470,10 +401,10 @@ test_processes (void)
   g_assert_cmpstr (keel_list_page_get_state (page), ==, "empty");
 
   editor = new_record (page);
-  set_text (editor, "name", "Procurement");
+  page_test_set_text (editor, "name", "Procurement");
   /* The security step is what a process is listed for: required */
   g_assert_false (keel_record_editor_can_save (editor));
-  set_text (editor, "security_step", "Supplier security questionnaire before the contract");
+  page_test_set_text (editor, "security_step", "Supplier security questionnaire before the contract");
   save (editor);
 
   first = lookup (window, "PRC-1");
@@ -500,7 +431,7 @@ test_processes (void)
 
   /* Edit: the step added, Hiring is complete */
   editor = edit (page, lookup (window, "PRC-2"), "security_step");
-  set_text (editor, "security_step", "Background check before the first day");
+  page_test_set_text (editor, "security_step", "Background check before the first day");
   save (editor);
   assert_count (page, "2 of 3 processes");
   filter (page, 0, 2);
@@ -512,11 +443,11 @@ test_processes (void)
   assert_count (page, "2 of 3 processes");
   filter (page, 1, 0);
 
-  search (page, "questionnaire");
+  page_test_search (page, "questionnaire");
   assert_count (page, "1 of 3 processes");
-  search (page, "no owner");
+  page_test_search (page, "no owner");
   assert_count (page, "1 of 3 processes");
-  search (page, "");
+  page_test_search (page, "");
 
   delete_and_undo (window, page, "PRC-3", "2 processes", "3 processes");
 
@@ -540,10 +471,10 @@ test_audits (void)
   g_assert_cmpstr (keel_list_page_get_state (page), ==, "empty");
 
   editor = new_record (page);
-  set_text (editor, "title", "ISMS internal audit 2026");
-  set_text (editor, "planned", "2026-03-15");
-  set_text (editor, "scope", "Clauses 4 to 10\n\nAnnex A access controls");
-  set_text (editor, "auditor", "Carla Diaz");
+  page_test_set_text (editor, "title", "ISMS internal audit 2026");
+  page_test_set_text (editor, "planned", "2026-03-15");
+  page_test_set_text (editor, "scope", "Clauses 4 to 10\n\nAnnex A access controls");
+  page_test_set_text (editor, "auditor", "Carla Diaz");
   save (editor);
 
   first = lookup (window, "AUD-1");
@@ -565,24 +496,24 @@ test_audits (void)
 
   /* Edit: the audit done, no longer overdue */
   editor = edit (page, first, "result");
-  choose (editor, "result", "Passed");
-  set_text (editor, "findings", "No findings");
+  page_test_choose (editor, "result", "Passed");
+  page_test_set_text (editor, "findings", "No findings");
   save (editor);
   assert_cell (page, "result", first, "Passed");
   assert_style (page, "2026-03-15", NULL);
 
-  /* Filter by result (Any, Planned, Passed, Minor, Major) */
+  /* Filter by result (All, Planned, Passed, Minor, Major) */
   filter (page, 0, 1);
   assert_count (page, "1 of 3 audits");
   filter (page, 0, 4);
   g_assert_cmpstr (keel_list_page_get_state (page), ==, "no-results");
   filter (page, 0, 0);
 
-  search (page, "carla");
+  page_test_search (page, "carla");
   assert_count (page, "1 of 3 audits");
-  search (page, "nda");
+  page_test_search (page, "nda");
   assert_count (page, "1 of 3 audits");
-  search (page, "");
+  page_test_search (page, "");
 
   delete_and_undo (window, page, "AUD-2", "2 audits", "3 audits");
 
@@ -594,8 +525,8 @@ test_audits (void)
 /* What the screen shows                                                    */
 /* ------------------------------------------------------------------------ */
 
-/* Dates and states show whole; text may shrink. Each filter says what it
- * filters. Each page fits a 360 px window (the table scrolls sideways). */
+/* Dates and choices show whole; text may shrink, whole in its tooltip.
+ * Each filter says what it filters. Each page fits a 360 px window (the table scrolls sideways). */
 static void
 test_layout (void)
 {
@@ -603,7 +534,8 @@ test_layout (void)
   g_autofree char *folder = page_test_make_one_person_folder ();
   KeelWindow *window;
   KeelListPage *page = open_page (folder, "improvements", &window);
-  GtkStringObject *first;
+  GtkWidget *kind, *owner;
+  GtkStringObject *chosen;
 
   add (window, "improvement", "date", "2026-03-02", "kind", "incident",
        "description", "Phishing mail opened by a clerk in accounts", "owner", "PER-1",
@@ -613,11 +545,21 @@ test_layout (void)
   g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (find_cell (page, "Awaiting check"))), ==, PANGO_ELLIPSIZE_END);
   g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (find_cell (page, "Phishing mail opened by a clerk in accounts"))),
                    ==, PANGO_ELLIPSIZE_END);
+  g_assert_true (gtk_widget_get_has_tooltip (find_cell (page, "Phishing mail opened by a clerk in accounts")));
+  g_assert_false (gtk_widget_get_has_tooltip (find_cell (page, "2026-03-20")));
 
-  first = gtk_drop_down_get_selected_item (keel_list_page_get_filter (page, 0));
-  g_assert_cmpstr (gtk_string_object_get_string (first), ==, "Any kind");
-  first = gtk_drop_down_get_selected_item (keel_list_page_get_filter (page, 2));
-  g_assert_cmpstr (gtk_string_object_get_string (first), ==, "Any owner");
+  /* A filter that lets everything through says what it filters; once
+   * set, what it is set to */
+  kind = GTK_WIDGET (keel_list_page_get_filter (page, 0));
+  owner = GTK_WIDGET (keel_list_page_get_filter (page, 2));
+  g_assert_nonnull (page_test_find_label (kind, "Kind"));
+  g_assert_nonnull (page_test_find_label (owner, "Owner"));
+  filter (page, 0, 1);
+  chosen = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (kind));
+  g_assert_nonnull (page_test_find_label (kind, gtk_string_object_get_string (chosen)));
+  g_assert_null (page_test_find_label (kind, "Kind"));
+  filter (page, 0, 0);
+  g_assert_nonnull (page_test_find_label (kind, "Kind"));
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {

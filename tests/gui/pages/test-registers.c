@@ -83,66 +83,19 @@ open_page (const char  *folder,
   return KEEL_LIST_PAGE (_keel_window_get_page (*window, id));
 }
 
-static KeelRecordEditor *
-find_editor (void)
-{
-  GtkWidget *editor = page_test_find_toplevel (KEEL_TYPE_RECORD_EDITOR);
-
-  /* A closed editor is hidden until it is destroyed on idle */
-  if (editor != NULL && !gtk_widget_get_visible (editor))
-    return NULL;
-
-  return editor ? KEEL_RECORD_EDITOR (editor) : NULL;
-}
-
-static void
-set_text (KeelRecordEditor *editor,
-          const char       *key,
-          const char       *text)
-{
-  GtkWidget *row = keel_record_editor_get_row (editor, key);
-
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static void
-choose (KeelRecordEditor *editor,
-        const char       *key,
-        const char       *label)
-{
-  GtkWidget *row = keel_record_editor_get_row (editor, key);
-  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label))
-      {
-        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-        return;
-      }
-
-  g_assert_not_reached ();
-}
-
-static gboolean
-no_editor (gpointer data)
-{
-  return page_test_find_toplevel (KEEL_TYPE_RECORD_EDITOR) == NULL;
-}
-
-static void
-search (KeelListPage *page,
-        const char   *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (keel_list_page_get_search_entry (page)), text);
-  page_test_iterate (300);
-}
-
 static KeelRecord *
 lookup (KeelWindow *window,
         const char *id)
 {
   return keel_workspace_lookup (keel_window_get_workspace (window), id);
+}
+
+static gboolean
+editor_has_focus (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && gtk_widget_has_focus (focus);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -155,33 +108,37 @@ test_resources (void)
   KeelListPage *page = open_page (folder, "resources", &window);
   KeelRecordEditor *editor;
   KeelRecord *added;
+  g_autofree char *owner = NULL;
+  g_autofree char *category = NULL;
 
   g_assert_cmpstr (keel_list_page_get_state (page), ==, "list");
   g_assert_cmpstr (keel_list_page_get_count_text (page), ==, "2 resources");
-  g_assert_cmpstr (keel_list_page_dup_cell_text (page, "owner", lookup (window, "RES-1")), ==, "Ana Lima");
-  g_assert_cmpstr (keel_list_page_dup_cell_text (page, "category", lookup (window, "RES-2")), ==, "Tool");
+  owner = keel_list_page_dup_cell_text (page, "owner", lookup (window, "RES-1"));
+  category = keel_list_page_dup_cell_text (page, "category", lookup (window, "RES-2"));
+  g_assert_cmpstr (owner, ==, "Ana Lima");
+  g_assert_cmpstr (category, ==, "Tool");
 
   /* Add */
   gtk_widget_activate_action (GTK_WIDGET (page), "page.new", NULL);
   page_test_iterate (100);
-  editor = find_editor ();
+  editor = KEEL_RECORD_EDITOR (page_test_find_editor ());
   g_assert_nonnull (editor);
   g_assert_false (keel_record_editor_can_save (editor));
-  set_text (editor, "item", "Awareness posters");
+  page_test_set_text (editor, "item", "Awareness posters");
   /* The category is required: not yet */
   g_assert_false (keel_record_editor_can_save (editor));
-  choose (editor, "category", "Budget");
-  set_text (editor, "amount", "not a number");
+  page_test_choose (editor, "category", "Budget");
+  page_test_set_text (editor, "amount", "not a number");
   g_assert_false (keel_record_editor_can_save (editor));
   g_assert_true (gtk_widget_has_css_class (keel_record_editor_get_row (editor, "amount"), "error"));
-  set_text (editor, "amount", "350.5");
+  page_test_set_text (editor, "amount", "350.5");
   g_assert_false (gtk_widget_has_css_class (keel_record_editor_get_row (editor, "amount"), "error"));
-  set_text (editor, "approved_on", "2026-02-30");
+  page_test_set_text (editor, "approved_on", "2026-02-30");
   g_assert_false (keel_record_editor_can_save (editor));
-  set_text (editor, "approved_on", "2026-02-28");
+  page_test_set_text (editor, "approved_on", "2026-02-28");
   g_assert_true (keel_record_editor_can_save (editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  g_assert_true (page_test_wait (no_editor, NULL, 2000));
+  g_assert_true (page_test_wait (page_test_no_editor, NULL, 2000));
 
   added = lookup (window, "RES-3");
   g_assert_nonnull (added);
@@ -192,26 +149,27 @@ test_resources (void)
 
   /* Edit, opened at a field */
   editor = KEEL_RECORD_EDITOR (keel_list_page_open_editor (page, added, "amount"));
-  page_test_iterate (100);
+  /* (the window manager may take a while on a busy machine) */
+  g_assert_true (page_test_wait (editor_has_focus, editor, 2000));
   g_assert_true (gtk_widget_has_focus (gtk_root_get_focus (GTK_ROOT (editor))));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)),
                                          keel_record_editor_get_row (editor, "amount")));
   g_assert_false (keel_record_editor_can_save (editor));
-  set_text (editor, "amount", "400");
+  page_test_set_text (editor, "amount", "400");
   g_assert_true (keel_record_editor_can_save (editor));
   keel_record_editor_save (editor);
   g_assert_cmpfloat (keel_record_get_double (added, "amount"), ==, 400);
-  g_assert_true (page_test_wait (no_editor, NULL, 2000));
+  g_assert_true (page_test_wait (page_test_no_editor, NULL, 2000));
 
   /* Search matches the columns' text: a category, an owner's name */
-  search (page, "tool");
+  page_test_search (page, "tool");
   g_assert_cmpstr (keel_list_page_get_count_text (page), ==, "1 of 3 resources");
   /* (the one added has no owner) */
-  search (page, "ana lima");
+  page_test_search (page, "ana lima");
   g_assert_cmpstr (keel_list_page_get_count_text (page), ==, "2 of 3 resources");
-  search (page, "nothing like it");
+  page_test_search (page, "nothing like it");
   g_assert_cmpstr (keel_list_page_get_state (page), ==, "no-results");
-  search (page, "");
+  page_test_search (page, "");
 
   /* Filter by category ("All", then the choices in table order) */
   gtk_drop_down_set_selected (keel_list_page_get_filter (page, 0), 1);
@@ -265,27 +223,27 @@ test_actions (void)
   g_assert_cmpstr (keel_list_page_get_count_text (page), ==, "3 actions");
   gtk_drop_down_set_selected (keel_list_page_get_filter (page, 1), 0);
 
-  search (page, "vpn");
+  page_test_search (page, "vpn");
   g_assert_cmpstr (keel_list_page_get_count_text (page), ==, "1 of 3 actions");
-  search (page, "");
+  page_test_search (page, "");
 
   /* A row opens from the keyboard (GtkColumnView::activate) */
   view = keel_list_page_get_column_view (page);
   g_signal_emit_by_name (view, "activate", 0);
   page_test_iterate (100);
-  editor = find_editor ();
+  editor = KEEL_RECORD_EDITOR (page_test_find_editor ());
   g_assert_nonnull (editor);
   g_assert_true (keel_record_editor_get_record (editor) == lookup (window, "ACT-3"));
 
   /* Close it and mark an action done */
   keel_record_editor_cancel (editor);
-  g_assert_true (page_test_wait (no_editor, NULL, 2000));
+  g_assert_true (page_test_wait (page_test_no_editor, NULL, 2000));
   editor = KEEL_RECORD_EDITOR (keel_list_page_open_editor (page, lookup (window, "ACT-1"), "status"));
-  choose (editor, "status", "Done");
-  set_text (editor, "closed_on", "2026-03-30");
+  page_test_choose (editor, "status", "Done");
+  page_test_set_text (editor, "closed_on", "2026-03-30");
   g_assert_true (keel_record_editor_save (editor));
   g_assert_cmpstr (keel_record_get_string (lookup (window, "ACT-1"), "status"), ==, "done");
-  g_assert_true (page_test_wait (no_editor, NULL, 2000));
+  g_assert_true (page_test_wait (page_test_no_editor, NULL, 2000));
 
   /* Delete and undo */
   g_assert_true (keel_list_page_select (page, lookup (window, "ACT-2")));
@@ -355,14 +313,14 @@ test_one_person_owner (void)
 
   gtk_widget_activate_action (GTK_WIDGET (page), "page.new", NULL);
   page_test_iterate (100);
-  editor = find_editor ();
+  editor = KEEL_RECORD_EDITOR (page_test_find_editor ());
   owner = keel_record_editor_get_row (editor, "owner");
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (owner))), >=, 1);
   g_assert_cmpstr (keel_record_get_string (keel_record_editor_get_draft (editor), "owner"), ==, "PER-1");
   /* Choosing for the user is no change of the user's */
   g_assert_false (keel_record_editor_has_changes (editor));
-  set_text (editor, "title", "Write the access policy");
-  set_text (editor, "due", "2026-05-01");
+  page_test_set_text (editor, "title", "Write the access policy");
+  page_test_set_text (editor, "due", "2026-05-01");
   g_assert_true (keel_record_editor_save (editor));
   g_assert_cmpstr (keel_record_get_string (lookup (window, "ACT-1"), "owner"), ==, "PER-1");
 
@@ -382,16 +340,16 @@ test_escape_asks (void)
 
   editor = KEEL_RECORD_EDITOR (keel_list_page_open_editor (page, lookup (window, "RES-1"), NULL));
   page_test_iterate (100);
-  set_text (editor, "item", "Security budget 2027");
+  page_test_set_text (editor, "item", "Security budget 2027");
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
   page_test_iterate (50);
   dialog = page_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_true (find_editor () == editor);
+  g_assert_true (KEEL_RECORD_EDITOR (page_test_find_editor ()) == editor);
   page_test_respond (dialog, "keep");
   page_test_iterate (50);
-  g_assert_true (find_editor () == editor);
+  g_assert_true (KEEL_RECORD_EDITOR (page_test_find_editor ()) == editor);
   g_assert_cmpstr (keel_record_get_string (keel_record_editor_get_draft (editor), "item"), ==, "Security budget 2027");
 
   /* Closing the window asks too */
@@ -400,14 +358,14 @@ test_escape_asks (void)
   dialog = page_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   page_test_respond (dialog, "discard");
-  g_assert_true (page_test_wait (no_editor, NULL, 2000));
+  g_assert_true (page_test_wait (page_test_no_editor, NULL, 2000));
   g_assert_cmpstr (keel_record_get_string (lookup (window, "RES-1"), "item"), ==, "Security budget");
 
   /* Without changes Escape just closes */
   editor = KEEL_RECORD_EDITOR (keel_list_page_open_editor (page, lookup (window, "RES-1"), NULL));
   page_test_iterate (50);
   g_assert_null (keel_record_editor_cancel (editor));
-  g_assert_true (page_test_wait (no_editor, NULL, 2000));
+  g_assert_true (page_test_wait (page_test_no_editor, NULL, 2000));
 
   page_test_close_window (window);
   page_test_remove_folder (folder);
@@ -430,18 +388,6 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
-static void
-assert_label (GtkWidget  *widget,
-              const char *label)
-{
-  g_autofree char *error = NULL;
-
-  g_assert_nonnull (widget);
-  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-  if (error != NULL)
-    g_error ("accessible label: %s", error);
-}
-
 /* Accessible names are the visible labels: no mnemonic, no repetition */
 static void
 test_accessible_names (void)
@@ -451,16 +397,16 @@ test_accessible_names (void)
   KeelListPage *page = open_page (folder, "resources", &window);
   KeelRecordEditor *editor;
 
-  assert_label (find_button (GTK_WIDGET (page), "page.new"), "Add Resource");
+  page_test_assert_label (find_button (GTK_WIDGET (page), "page.new"), "Add Resource");
 
   editor = KEEL_RECORD_EDITOR (keel_list_page_open_editor (page, lookup (window, "RES-1"), NULL));
   page_test_iterate (50);
-  assert_label (find_button (GTK_WIDGET (editor), "editor.save"), "Save");
-  assert_label (find_button (GTK_WIDGET (editor), "editor.cancel"), "Cancel");
-  assert_label (keel_field_row_get_calendar_button (keel_record_editor_get_row (editor, "approved_on")),
+  page_test_assert_label (find_button (GTK_WIDGET (editor), "editor.save"), "Save");
+  page_test_assert_label (find_button (GTK_WIDGET (editor), "editor.cancel"), "Cancel");
+  page_test_assert_label (keel_field_row_get_calendar_button (keel_record_editor_get_row (editor, "approved_on")),
                 "Choose date for Approved on");
   keel_record_editor_close (editor);
-  g_assert_true (page_test_wait (no_editor, NULL, 2000));
+  g_assert_true (page_test_wait (page_test_no_editor, NULL, 2000));
 
   page_test_close_window (window);
   page_test_remove_folder (folder);
@@ -487,7 +433,7 @@ test_destroy_on_idle (void)
     g_assert_nonnull (alive);
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (alive)));
   }
-  g_assert_true (page_test_wait (no_editor, NULL, 2000));
+  g_assert_true (page_test_wait (page_test_no_editor, NULL, 2000));
   {
     g_autoptr(GObject) gone = g_weak_ref_get (&ref);
 

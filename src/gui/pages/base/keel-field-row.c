@@ -14,9 +14,12 @@
 #include <glib/gi18n.h>
 
 #include "keel-date.h"
+#include "keel-form-util.h"
+#include "keel-forms.h"
 #include "keel-records.h"
 
 #include "keel-field-row.h"
+#include "keel-pages-private.h"
 
 typedef struct
 {
@@ -24,11 +27,13 @@ typedef struct
   const KeelField     *field;
   KeelFieldRowChanged  changed;
   gpointer             user_data;
+  KeelFieldRowCheck    check;
   char                *error;
   /* A choice row: the value at each position (NULL: none) */
   GPtrArray           *values;
   GtkWidget           *focus;
   GtkWidget           *calendar_button;
+  gboolean             loading;
 } FieldRow;
 
 static void
@@ -77,21 +82,10 @@ static void
 emit_changed (GtkWidget *row,
               FieldRow  *fr)
 {
-  if (fr->changed != NULL)
+  if (fr->error == NULL && fr->check != NULL)
+    set_error (fr, fr->check (fr->record, fr->field));
+  if (fr->changed != NULL && !fr->loading)
     fr->changed (row, fr->user_data);
-}
-
-/* Names an entry row's text field after its title, for screen readers */
-static void
-label_entry (AdwEntryRow *row)
-{
-  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-
-  if (delegate != NULL && title != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (delegate),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                    -1);
 }
 
 static gboolean
@@ -119,6 +113,11 @@ read_entry_text (FieldRow   *fr,
   switch (field->type)
     {
     case KEEL_FIELD_STRING:
+      if (!blank && (field->flags & KEEL_FIELD_EMAIL) && !keel_email_is_valid (text))
+        {
+          set_error (fr, _("Enter an email address like ana@example.org"));
+          break;
+        }
       keel_record_set_string (record, field->key, blank ? NULL : text);
       required_error (fr, blank);
       break;
@@ -140,12 +139,10 @@ read_entry_text (FieldRow   *fr,
     case KEEL_FIELD_DOUBLE:
       {
         double value = NAN;
-        char *end = NULL;
 
         if (!blank)
           {
-            value = g_ascii_strtod (stripped, &end);
-            if (end == stripped || *end != '\0' || !isfinite (value))
+            if (!keel_form_parse_number (stripped, &value))
               {
                 set_error (fr, _("Enter a number like 12.5"));
                 break;
@@ -209,66 +206,20 @@ static void
 entry_changed_cb (AdwEntryRow *row,
                   FieldRow    *fr)
 {
+  if (fr->loading)
+    return;
   read_entry_text (fr, gtk_editable_get_text (GTK_EDITABLE (row)));
   emit_changed (GTK_WIDGET (row), fr);
-}
-
-static void
-calendar_day_selected_cb (GtkCalendar *calendar,
-                          AdwEntryRow *row)
-{
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  if (popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (popover));
-}
-
-static void
-calendar_popover_shown_cb (GtkPopover  *popover,
-                           AdwEntryRow *row)
-{
-  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
-  g_autoptr(GDateTime) date = keel_date_parse (gtk_editable_get_text (GTK_EDITABLE (row)));
-
-  if (date == NULL)
-    date = keel_date_today ();
-
-  g_signal_handlers_block_by_func (calendar, calendar_day_selected_cb, row);
-  gtk_calendar_select_day (calendar, date);
-  g_signal_handlers_unblock_by_func (calendar, calendar_day_selected_cb, row);
 }
 
 static GtkWidget *
 add_calendar (AdwEntryRow     *row,
               const KeelField *field)
 {
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *calendar = gtk_calendar_new ();
   /* Translators: the button beside a date field, "Choose date for Due" */
   g_autofree char *name = g_strdup_printf (_("Choose date for %s"), keel_field_get_label (field));
 
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-
-  g_signal_connect_object (calendar, "day-selected",
-                           G_CALLBACK (calendar_day_selected_cb), row, 0);
-  g_signal_connect_object (popover, "show",
-                           G_CALLBACK (calendar_popover_shown_cb), row, 0);
-
-  adw_entry_row_add_suffix (row, button);
-
-  return button;
+  return _keel_entry_row_add_calendar (row, name);
 }
 
 static GtkWidget *
@@ -279,7 +230,7 @@ entry_row_new (FieldRow *fr)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), keel_field_get_label (fr->field));
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  label_entry (ADW_ENTRY_ROW (row));
+  _keel_entry_row_label (ADW_ENTRY_ROW (row));
 
   if (fr->field->type == KEEL_FIELD_DATE)
     fr->calendar_button = add_calendar (ADW_ENTRY_ROW (row), fr->field);
@@ -305,6 +256,8 @@ buffer_changed_cb (GtkTextBuffer *buffer,
   GtkTextIter start, end;
   g_autofree char *text = NULL;
 
+  if (fr->loading)
+    return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   read_entry_text (fr, text);
@@ -362,6 +315,8 @@ combo_selected_cb (AdwComboRow *row,
   guint position = adw_combo_row_get_selected (row);
   const char *value = position < fr->values->len ? g_ptr_array_index (fr->values, position) : NULL;
 
+  if (fr->loading)
+    return;
   keel_record_set_string (fr->record, fr->field->key, value);
   required_error (fr, value == NULL);
   emit_changed (GTK_WIDGET (row), fr);
@@ -498,6 +453,8 @@ switch_active_cb (GtkSwitch  *toggle,
 {
   FieldRow *fr = get_field_row (row);
 
+  if (fr->loading)
+    return;
   keel_record_set_boolean (fr->record, fr->field->key, gtk_switch_get_active (toggle));
   emit_changed (row, fr);
 }
@@ -588,6 +545,38 @@ keel_field_row_new (KeelWorkspace       *workspace,
   return row;
 }
 
+char *
+keel_field_format_display (KeelWorkspace   *workspace,
+                           KeelRecord      *record,
+                           const KeelField *field)
+{
+  const char *value;
+  KeelRecord *target;
+
+  g_return_val_if_fail (KEEL_IS_RECORD (record), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  switch (field->type)
+    {
+    case KEEL_FIELD_ENUM:
+      return g_strdup (keel_field_choice_label (field, keel_record_get_string (record, field->key)));
+
+    case KEEL_FIELD_REF:
+      value = keel_record_get_string (record, field->key);
+      if (value == NULL)
+        return NULL;
+      if (workspace != NULL && (target = keel_workspace_lookup (workspace, value)) != NULL)
+        return g_strdup (keel_record_get_title (target));
+      return g_strdup (value);
+
+    case KEEL_FIELD_BOOLEAN:
+      return keel_record_get_boolean (record, field->key) ? g_strdup (_("Yes")) : NULL;
+
+    default:
+      return keel_record_format_field (record, field->key);
+    }
+}
+
 const KeelField *
 keel_field_row_get_field (GtkWidget *row)
 {
@@ -623,6 +612,57 @@ keel_field_row_show_error (GtkWidget *row,
   gtk_widget_set_tooltip_text (row, show ? fr->error : NULL);
 
   return fr->error;
+}
+
+void
+keel_field_row_set_check (GtkWidget         *row,
+                          KeelFieldRowCheck  check)
+{
+  FieldRow *fr = get_field_row (row);
+
+  g_return_if_fail (fr != NULL);
+
+  fr->check = check;
+  if (fr->error == NULL && check != NULL)
+    set_error (fr, check (fr->record, fr->field));
+}
+
+void
+keel_field_row_reload (GtkWidget *row)
+{
+  FieldRow *fr = get_field_row (row);
+
+  g_return_if_fail (fr != NULL);
+
+  fr->loading = TRUE;
+
+  if (ADW_IS_COMBO_ROW (row))
+    {
+      guint position = find_value (fr, keel_record_get_string (fr->record, fr->field->key));
+
+      if (position != GTK_INVALID_LIST_POSITION)
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
+      required_error (fr, position == GTK_INVALID_LIST_POSITION ||
+                          g_ptr_array_index (fr->values, position) == NULL);
+    }
+  else if (ADW_IS_ENTRY_ROW (row))
+    {
+      g_autofree char *text = keel_record_format_field (fr->record, fr->field->key);
+
+      gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+      required_error (fr, text == NULL);
+    }
+  else if (GTK_IS_SWITCH (fr->focus))
+    gtk_switch_set_active (GTK_SWITCH (fr->focus), keel_record_get_boolean (fr->record, fr->field->key));
+  else if (GTK_IS_TEXT_VIEW (fr->focus))
+    {
+      const char *text = keel_record_get_string (fr->record, fr->field->key);
+
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (fr->focus)), text ? text : "", -1);
+      required_error (fr, text_is_blank (text));
+    }
+
+  fr->loading = FALSE;
 }
 
 void

@@ -25,6 +25,12 @@ G_BEGIN_DECLS
 typedef void (*KeelFieldRowChanged) (GtkWidget *row,
                                      gpointer   user_data);
 
+/* A rule of the record's kind that a value read must also keep (a
+ * likelihood from 1 to 5): why @field of @record is not acceptable, or
+ * NULL */
+typedef const char *(*KeelFieldRowCheck) (KeelRecord      *record,
+                                          const KeelField *field);
+
 /* The row for @key of @record, or NULL when no row edits such a field
  * (a part, a list of references) */
 GtkWidget       *keel_field_row_new       (KeelWorkspace       *workspace,
@@ -40,8 +46,21 @@ const char      *keel_field_row_get_error (GtkWidget           *row);
  * @show and it has one; returns its error */
 const char      *keel_field_row_show_error (GtkWidget          *row,
                                            gboolean             show);
+/* Adds @check to what the row's value must pass, checked now and after
+ * every edit */
+void             keel_field_row_set_check (GtkWidget           *row,
+                                           KeelFieldRowCheck    check);
+/* Shows the record's value again, after someone else changed it (not
+ * reported as a change) */
+void             keel_field_row_reload    (GtkWidget           *row);
 /* Moves the keyboard focus into the row's entry, switch or list */
 void             keel_field_row_focus     (GtkWidget           *row);
+/* What a field of @record reads as in a table or a list (a choice's label,
+ * a person's name, a date), or NULL when unset (transfer full) */
+char            *keel_field_format_display (KeelWorkspace      *workspace,
+                                           KeelRecord          *record,
+                                           const KeelField     *field);
+
 /* The date row's calendar button, for tests; NULL for other rows */
 GtkWidget       *keel_field_row_get_calendar_button (GtkWidget *row);
 

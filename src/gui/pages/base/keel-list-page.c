@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -18,77 +17,9 @@
 #include "keel-records.h"
 
 #include "keel-adaptive-layout.h"
-#include "keel-list-page.h"
+#include "keel-field-row.h"
+#include "keel-list-page-private.h"
 #include "keel-record-editor.h"
-
-/* ------------------------------------------------------------------------ */
-/* What a subclass declares                                                 */
-/* ------------------------------------------------------------------------ */
-
-typedef struct
-{
-  GType               owner;    /* the class that declared it */
-  char               *key;      /* a field key, "id", or a computed column's id */
-  const char         *title;    /* N_(); NULL: the field's label */
-  KeelCellTextFunc    text;
-  KeelCellNumberFunc  number;
-  KeelCellStyleFunc   style;
-} ColumnDecl;
-
-typedef struct
-{
-  const char         *key;      /* an ENUM or REF field; NULL for a custom one */
-  const char         *label;    /* N_(): a custom one's name */
-  const char * const *choices;  /* a custom one's entries after "Any …" */
-  KeelFilterFunc      func;
-} FilterDecl;
-
-struct _KeelListPageClassPrivate
-{
-  GType               owner;
-  const KeelKind     *kind;
-  GPtrArray          *columns;  /* ColumnDecl */
-  GArray             *filters;  /* FilterDecl */
-  const char         *empty_icon;
-  const char         *empty_title;
-  const char         *empty_description;
-};
-
-/* ------------------------------------------------------------------------ */
-/* The page                                                                 */
-/* ------------------------------------------------------------------------ */
-
-typedef struct
-{
-  KeelListPage       *page;
-  ColumnDecl         *decl;
-  const KeelField    *field;    /* NULL for id and computed columns */
-} Column;
-
-typedef struct
-{
-  KeelWorkspace       *workspace;
-  char                *search;        /* casefolded, or NULL */
-  GPtrArray           *columns;       /* Column */
-  GPtrArray           *filter_drops;  /* GtkDropDown, one per FilterDecl */
-  GPtrArray           *filter_values; /* GPtrArray of values, one per FilterDecl */
-  guint                refresh_source;
-
-  GtkCustomFilter     *filter;
-  GtkFilterListModel  *filter_model;
-  GtkSortListModel    *sort_model;
-  GtkSingleSelection  *selection;
-
-  /* Template widgets */
-  GtkBox              *toolbar;
-  GtkSearchEntry      *search_entry;
-  GtkLabel            *count_label;
-  AdwButtonContent    *add_content;
-  GtkWidget           *add_button;
-  GtkStack            *stack;
-  AdwStatusPage       *empty_page;
-  GtkColumnView       *column_view;
-} KeelListPagePrivate;
 
 static void keel_list_page_iface_init (KeelPageInterface *iface);
 
@@ -103,366 +34,15 @@ enum {
   N_PROPS
 };
 
-#define DECL(self) (KEEL_LIST_PAGE_GET_CLASS (self)->decl)
-
-/* ------------------------------------------------------------------------ */
-/* Cells                                                                    */
-/* ------------------------------------------------------------------------ */
-
-static gint64
-id_number (const char *id)
+KeelListPagePrivate *
+_keel_list_page_get_private (KeelListPage *self)
 {
-  const char *p;
-
-  if (id == NULL)
-    return 0;
-
-  p = id + strlen (id);
-  while (p > id && g_ascii_isdigit (p[-1]))
-    p--;
-
-  return g_ascii_strtoll (p, NULL, 10);
-}
-
-static char *
-ref_text (KeelWorkspace *workspace,
-          const char    *id)
-{
-  KeelRecord *record;
-
-  if (id == NULL)
-    return NULL;
-
-  if (workspace != NULL && (record = keel_workspace_lookup (workspace, id)) != NULL)
-    return g_strdup (keel_record_get_title (record));
-
-  return g_strdup (id);
-}
-
-/* Longer text on one line of the table (the editor shows it all) */
-static char *
-one_line (char *text)
-{
-  g_auto(GStrv) lines = NULL;
-  GString *joined;
-
-  if (text == NULL)
-    return NULL;
-
-  lines = g_strsplit_set (text, "\r\n", -1);
-  g_free (text);
-  joined = g_string_new (NULL);
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (*g_strstrip (lines[i]) != '\0')
-      g_string_append_printf (joined, "%s%s", joined->len > 0 ? " " : "", lines[i]);
-
-  return g_string_free (joined, FALSE);
-}
-
-static char *
-column_text (Column     *column,
-             KeelRecord *record)
-{
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (column->page);
-  const KeelField *field = column->field;
-
-  if (column->decl->text != NULL)
-    return column->decl->text (column->page, record);
-
-  if (field == NULL)
-    return g_strdup (keel_record_get_id (record));
-
-  switch (field->type)
-    {
-    case KEEL_FIELD_ENUM:
-      return g_strdup (keel_field_choice_label (field, keel_record_get_string (record, field->key)));
-    case KEEL_FIELD_REF:
-      return ref_text (priv->workspace, keel_record_get_string (record, field->key));
-    case KEEL_FIELD_BOOLEAN:
-      return g_strdup (keel_record_get_boolean (record, field->key) ? _("Yes") : "");
-    default:
-      return (field->flags & KEEL_FIELD_MULTILINE) ? one_line (keel_record_format_field (record, field->key))
-                                                    : keel_record_format_field (record, field->key);
-    }
-}
-
-static double
-column_number (Column     *column,
-               KeelRecord *record)
-{
-  const KeelField *field = column->field;
-
-  if (column->decl->number != NULL)
-    return column->decl->number (column->page, record);
-
-  if (field == NULL)
-    return (double) id_number (keel_record_get_id (record));
-
-  /* Unset values sort last */
-  if (!keel_record_is_set (record, field->key))
-    return INFINITY;
-
-  switch (field->type)
-    {
-    case KEEL_FIELD_INT:
-      return (double) keel_record_get_int (record, field->key);
-    case KEEL_FIELD_DOUBLE:
-      return keel_record_get_double (record, field->key);
-    case KEEL_FIELD_DATE:
-    case KEEL_FIELD_DATETIME:
-      return (double) g_date_time_to_unix (keel_record_get_date (record, field->key));
-    case KEEL_FIELD_ENUM:
-      return (double) keel_field_choice_index (field, keel_record_get_string (record, field->key));
-    default:
-      return 0;
-    }
-}
-
-static gboolean
-column_is_numeric (Column *column)
-{
-  if (column->decl->number != NULL || column->field == NULL)
-    return column->decl->text == NULL || column->decl->number != NULL;
-
-  switch (column->field->type)
-    {
-    case KEEL_FIELD_INT:
-    case KEEL_FIELD_DOUBLE:
-    case KEEL_FIELD_DATE:
-    case KEEL_FIELD_DATETIME:
-    case KEEL_FIELD_ENUM:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-column_is_title (Column *column)
-{
-  return column->field != NULL && (column->field->flags & KEEL_FIELD_TITLE);
-}
-
-static char *
-text_expression_cb (GObject *item,
-                    gpointer user_data)
-{
-  char *text = column_text (user_data, KEEL_RECORD (item));
-
-  return text ? text : g_strdup ("");
-}
-
-static double
-number_expression_cb (GObject *item,
-                      gpointer user_data)
-{
-  return column_number (user_data, KEEL_RECORD (item));
-}
-
-static void
-update_cell (GtkListItem *item)
-{
-  Column *column = g_object_get_data (G_OBJECT (item), "keel-column");
-  GtkWidget *label = gtk_list_item_get_child (item);
-  KeelRecord *record = gtk_list_item_get_item (item);
-  const char *style = g_object_get_data (G_OBJECT (label), "keel-style");
-  g_autofree char *text = NULL;
-
-  if (record == NULL)
-    return;
-
-  text = column_text (column, record);
-  gtk_label_set_label (GTK_LABEL (label), text ? text : "");
-
-  if (style != NULL)
-    gtk_widget_remove_css_class (label, style);
-  style = column->decl->style ? column->decl->style (column->page, record) : NULL;
-  if (style != NULL)
-    gtk_widget_add_css_class (label, style);
-  g_object_set_data (G_OBJECT (label), "keel-style", (gpointer) style);
-
-  if (column->field == NULL && column->decl->text == NULL)
-    {
-      /* The row (list item widget ← cell ← label) is named after the
-       * record, so that assistive technology can tell and open it */
-      GtkWidget *cell = gtk_widget_get_parent (label);
-      GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
-
-      if (row != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, keel_record_get_title (record),
-                                        -1);
-    }
-}
-
-static gboolean
-cell_query_tooltip_cb (GtkLabel   *label,
-                       int         x,
-                       int         y,
-                       gboolean    keyboard,
-                       GtkTooltip *tooltip,
-                       gpointer    user_data)
-{
-  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, gtk_label_get_label (label));
-  return TRUE;
-}
-
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               Column                   *column)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  /* Text may shrink, with the whole of it as tooltip; ids, numbers,
-   * dates, choices and states stay whole, and a narrow table scrolls */
-  if (!column_is_numeric (column))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
-    }
-  if (column_is_title (column))
-    gtk_label_set_width_chars (GTK_LABEL (label), 16);
-  if (column->field == NULL && column->decl->text == NULL)
-    gtk_widget_add_css_class (label, "dim-label");
-  if (column->field != NULL && column->field->type != KEEL_FIELD_STRING && column_is_numeric (column))
-    gtk_widget_add_css_class (label, "numeric");
-
-  gtk_list_item_set_child (item, label);
-  g_object_set_data (G_OBJECT (item), "keel-column", column);
-}
-
-static void
-record_changed_cb (KeelRecord  *record,
-                   GtkListItem *item)
-{
-  update_cell (item);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              Column                   *column)
-{
-  KeelRecord *record = gtk_list_item_get_item (item);
-
-  update_cell (item);
-  g_signal_connect_object (record, "changed", G_CALLBACK (record_changed_cb), item, 0);
-}
-
-static void
-cell_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                Column                   *column)
-{
-  KeelRecord *record = gtk_list_item_get_item (item);
-
-  if (record != NULL)
-    g_signal_handlers_disconnect_by_func (record, record_changed_cb, item);
-}
-
-static GtkColumnViewColumn *
-make_column (Column *column)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
-  GtkSorter *sorter;
-  const char *title;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), column);
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), column);
-  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), column);
-
-  if (column->decl->title != NULL)
-    title = g_dgettext (GETTEXT_PACKAGE, column->decl->title);
-  else if (column->field != NULL)
-    title = keel_field_get_label (column->field);
-  else
-    title = C_("column", "ID");
-
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_column_set_expand (view_column, column_is_title (column));
-
-  if (column_is_numeric (column))
-    sorter = GTK_SORTER (gtk_numeric_sorter_new (gtk_cclosure_expression_new (G_TYPE_DOUBLE, NULL, 0, NULL,
-                                                                              G_CALLBACK (number_expression_cb),
-                                                                              column, NULL)));
-  else
-    sorter = GTK_SORTER (gtk_string_sorter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                                             G_CALLBACK (text_expression_cb),
-                                                                             column, NULL)));
-  gtk_column_view_column_set_sorter (view_column, sorter);
-  g_object_unref (sorter);
-
-  return view_column;
+  return keel_list_page_get_instance_private (self);
 }
 
 /* ------------------------------------------------------------------------ */
-/* Filters, search, state                                                   */
+/* State                                                                    */
 /* ------------------------------------------------------------------------ */
-
-static gboolean
-matches_search (KeelListPage *self,
-                KeelRecord   *record)
-{
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
-
-  for (guint i = 0; i < priv->columns->len; i++)
-    {
-      g_autofree char *text = column_text (g_ptr_array_index (priv->columns, i), record);
-      g_autofree char *folded = NULL;
-
-      if (text == NULL)
-        continue;
-
-      folded = g_utf8_casefold (text, -1);
-      if (strstr (folded, priv->search) != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  KeelListPage *self = user_data;
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
-  KeelListPageClassPrivate *decl = DECL (self);
-  KeelRecord *record = item;
-
-  for (guint i = 0; decl->filters != NULL && i < decl->filters->len; i++)
-    {
-      FilterDecl *filter = &g_array_index (decl->filters, FilterDecl, i);
-      guint choice = gtk_drop_down_get_selected (g_ptr_array_index (priv->filter_drops, i));
-      GPtrArray *values = g_ptr_array_index (priv->filter_values, i);
-
-      if (choice == 0 || choice == GTK_INVALID_LIST_POSITION)
-        continue;
-
-      if (filter->func != NULL)
-        {
-          if (!filter->func (self, record, choice))
-            return FALSE;
-        }
-      else if (choice < values->len &&
-               g_strcmp0 (keel_record_get_string (record, filter->key),
-                          g_ptr_array_index (values, choice)) != 0)
-        return FALSE;
-    }
-
-  if (priv->search != NULL && !matches_search (self, record))
-    return FALSE;
-
-  return TRUE;
-}
 
 static void
 update_view (KeelListPage *self)
@@ -486,10 +66,10 @@ update_view (KeelListPage *self)
     count = g_strdup_printf (C_("count", "%u of %u %s"), shown, total, plural);
   else if (total == 1)
     {
-      g_autofree char *label = g_utf8_strdown (keel_kind_get_label (DECL (self)->kind), -1);
+      g_autofree char *singular = g_utf8_strdown (keel_kind_get_label (DECL (self)->kind), -1);
 
       /* Translators: "1 resource" */
-      count = g_strdup_printf (C_("count", "%u %s"), total, label);
+      count = g_strdup_printf (C_("count", "1 %s"), singular);
     }
   else if (total > 0)
     /* Translators: "12 resources" */
@@ -501,157 +81,6 @@ update_view (KeelListPage *self)
                                  keel_list_page_get_selected (self) != NULL);
 }
 
-/* What filter @index is on: "Status", "Validity" */
-static const char *
-filter_name (KeelListPage *self,
-             guint         index)
-{
-  KeelListPageClassPrivate *decl = DECL (self);
-  FilterDecl *filter = &g_array_index (decl->filters, FilterDecl, index);
-
-  if (filter->key != NULL)
-    return keel_field_get_label (keel_kind_find_field (decl->kind, filter->key));
-
-  return g_dgettext (GETTEXT_PACKAGE, filter->label);
-}
-
-/* The entry that lets everything through, saying what it filters */
-static void
-append_any (GtkStringList *labels,
-            const char    *name)
-{
-  g_autofree char *lower = g_utf8_strdown (name, -1);
-  g_autofree char *any = NULL;
-
-  /* Translators: the first entry of a filter, that shows every record:
-   * "Any status", "Any owner"; %s is the field's name */
-  any = g_strdup_printf (C_("filter", "Any %s"), lower);
-  gtk_string_list_append (labels, any);
-}
-
-/* The dropdown of a filter on a person, by name */
-static void
-fill_person_filter (KeelListPage *self,
-                    guint         index)
-{
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
-  GtkDropDown *drop = g_ptr_array_index (priv->filter_drops, index);
-  GPtrArray *values = g_ptr_array_index (priv->filter_values, index);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-  g_ptr_array_set_size (values, 0);
-  append_any (labels, filter_name (self, index));
-  g_ptr_array_add (values, NULL);
-
-  if (priv->workspace != NULL)
-    {
-      GListModel *people = keel_workspace_get_records (priv->workspace, KEEL_TYPE_PERSON);
-
-      for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-        {
-          g_autoptr(KeelRecord) person = g_list_model_get_item (people, i);
-
-          gtk_string_list_append (labels, keel_record_get_title (person));
-          g_ptr_array_add (values, g_strdup (keel_record_get_id (person)));
-        }
-    }
-
-  gtk_drop_down_set_model (drop, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (drop, 0);
-}
-
-static void filter_changed_cb (KeelListPage *self);
-
-static void
-filter_item_setup_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      gpointer                  shrinks)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (shrinks)
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 5);
-      gtk_widget_set_hexpand (label, TRUE);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-filter_item_bind_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  shrinks)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
-}
-
-/* A filter's entries; in its button (@shrinks) the choice may shrink, so
- * that the filters of a narrow window share their row (transfer full) */
-static GtkListItemFactory *
-filter_item_factory (gboolean shrinks)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (filter_item_setup_cb), GINT_TO_POINTER (shrinks));
-  g_signal_connect (factory, "bind", G_CALLBACK (filter_item_bind_cb), GINT_TO_POINTER (shrinks));
-
-  return factory;
-}
-
-static void
-add_filter_dropdowns (KeelListPage *self)
-{
-  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
-  KeelListPageClassPrivate *decl = DECL (self);
-  GtkWidget *before = GTK_WIDGET (priv->search_entry);
-  g_autoptr(GtkListItemFactory) button_factory = filter_item_factory (TRUE);
-  g_autoptr(GtkListItemFactory) list_factory = filter_item_factory (FALSE);
-
-  for (guint i = 0; decl->filters != NULL && i < decl->filters->len; i++)
-    {
-      FilterDecl *filter = &g_array_index (decl->filters, FilterDecl, i);
-      const KeelField *field = filter->key ? keel_kind_find_field (decl->kind, filter->key) : NULL;
-      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-      GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
-      const char *name;
-      GtkWidget *drop;
-
-      name = filter_name (self, i);
-      append_any (labels, name);
-      g_ptr_array_add (values, NULL);
-
-      if (field != NULL && field->type == KEEL_FIELD_ENUM)
-        for (guint c = 0; field->choices[c].value != NULL; c++)
-          {
-            gtk_string_list_append (labels, keel_field_choice_label (field, field->choices[c].value));
-            g_ptr_array_add (values, g_strdup (field->choices[c].value));
-          }
-      else if (filter->choices != NULL)
-        for (guint c = 0; filter->choices[c] != NULL; c++)
-          {
-            gtk_string_list_append (labels, g_dgettext (GETTEXT_PACKAGE, filter->choices[c]));
-            g_ptr_array_add (values, NULL);
-          }
-
-      drop = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
-      gtk_drop_down_set_factory (GTK_DROP_DOWN (drop), button_factory);
-      gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop), list_factory);
-      gtk_widget_set_tooltip_text (drop, name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (drop),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
-      gtk_box_insert_child_after (priv->toolbar, drop, before);
-      before = drop;
-
-      g_ptr_array_add (priv->filter_drops, drop);
-      g_ptr_array_add (priv->filter_values, values);
-      g_signal_connect_object (drop, "notify::selected", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-}
 
 /* ------------------------------------------------------------------------ */
 /* Signal callbacks                                                         */
@@ -682,12 +111,6 @@ stop_search_cb (KeelListPage   *self,
 }
 
 static void
-filter_changed_cb (KeelListPage *self)
-{
-  keel_list_page_refilter (self);
-}
-
-static void
 column_view_activate_cb (KeelListPage  *self,
                          guint          position,
                          GtkColumnView *column_view)
@@ -711,7 +134,19 @@ refresh_cb (gpointer data)
   KeelListPage *self = data;
   KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
 
+  GHashTableIter iter;
+  gpointer item;
+
   priv->refresh_source = 0;
+
+  /* A cell may show what another record holds: a person's name, a value
+   * computed from the other records of the kind */
+  g_hash_table_iter_init (&iter, priv->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    _keel_list_column_update_cell (item);
+
+  /* Someone came, went or was renamed */
+  _keel_list_filters_fill_people (self);
 
   /* An edit may move a record in or out of the filters, or in the order */
   gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -830,8 +265,9 @@ keel_list_page_constructed (GObject *object)
   gtk_accessible_update_property (GTK_ACCESSIBLE (priv->add_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, add,
                                   -1);
-  /* Translators: "Search Resources" */
-  search = g_strdup_printf (C_("search entry", "Search %s"), plural);
+  /* The page's title says what is searched; "Search Interested parties"
+   * would not fit a narrow window */
+  search = g_strdup (C_("search entry", "Search"));
   g_object_set (priv->search_entry, "placeholder-text", search, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (priv->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, search,
@@ -856,7 +292,7 @@ keel_list_page_constructed (GObject *object)
       column->field = keel_kind_find_field (decl->kind, column->decl->key);
       g_ptr_array_add (priv->columns, column);
 
-      view_column = make_column (column);
+      view_column = _keel_list_column_make (column);
       gtk_column_view_append_column (priv->column_view, view_column);
       if (decl->kind->sort_key != NULL && g_str_equal (column->decl->key, decl->kind->sort_key))
         sort_column = view_column;
@@ -865,7 +301,7 @@ keel_list_page_constructed (GObject *object)
       g_object_unref (view_column);
     }
 
-  add_filter_dropdowns (self);
+  _keel_list_filters_add (self);
   _keel_toolbar_layout_apply (priv->toolbar);
 
   gtk_sort_list_model_set_sorter (priv->sort_model, gtk_column_view_get_sorter (priv->column_view));
@@ -923,6 +359,7 @@ keel_list_page_finalize (GObject *object)
   g_clear_pointer (&priv->columns, g_ptr_array_unref);
   g_clear_pointer (&priv->filter_drops, g_ptr_array_unref);
   g_clear_pointer (&priv->filter_values, g_ptr_array_unref);
+  g_clear_pointer (&priv->bound, g_hash_table_unref);
 
   G_OBJECT_CLASS (keel_list_page_parent_class)->finalize (object);
 }
@@ -1018,8 +455,9 @@ keel_list_page_init (KeelListPage *self)
   priv->columns = g_ptr_array_new_with_free_func (g_free);
   priv->filter_drops = g_ptr_array_new ();
   priv->filter_values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  priv->bound = g_hash_table_new (NULL, NULL);
 
-  priv->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  priv->filter = gtk_custom_filter_new (_keel_list_filter_func, self, NULL);
   priv->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (priv->filter)));
   priv->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (priv->filter_model)), NULL);
   priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->sort_model)));
@@ -1029,58 +467,11 @@ keel_list_page_init (KeelListPage *self)
 /* Declarations                                                             */
 /* ------------------------------------------------------------------------ */
 
-static KeelListPageClassPrivate *
-class_decl (KeelListPageClass *klass)
-{
-  GType type = G_TYPE_FROM_CLASS (klass);
-  KeelListPageClassPrivate *decl = klass->decl;
-
-  /* A class struct starts as a copy of its parent's: a subclass of a page
-   * declares its own, starting from its parent's */
-  if (decl == NULL || decl->owner != type)
-    {
-      KeelListPageClassPrivate *parent = decl;
-
-      decl = g_new0 (KeelListPageClassPrivate, 1);
-      decl->owner = type;
-      decl->columns = g_ptr_array_new ();
-      decl->filters = g_array_new (FALSE, TRUE, sizeof (FilterDecl));
-      if (parent != NULL)
-        {
-          decl->kind = parent->kind;
-          for (guint i = 0; i < parent->columns->len; i++)
-            g_ptr_array_add (decl->columns, g_ptr_array_index (parent->columns, i));
-          g_array_append_vals (decl->filters, parent->filters->data, parent->filters->len);
-          decl->empty_icon = parent->empty_icon;
-          decl->empty_title = parent->empty_title;
-          decl->empty_description = parent->empty_description;
-        }
-      klass->decl = decl;
-    }
-
-  return decl;
-}
-
-static ColumnDecl *
-find_column (KeelListPageClassPrivate *decl,
-             const char               *key)
-{
-  for (guint i = 0; i < decl->columns->len; i++)
-    {
-      ColumnDecl *column = g_ptr_array_index (decl->columns, i);
-
-      if (g_str_equal (column->key, key))
-        return column;
-    }
-
-  return NULL;
-}
-
 void
 keel_list_page_class_set_kind (KeelListPageClass *klass,
                                const char        *kind_name)
 {
-  KeelListPageClassPrivate *decl = class_decl (klass);
+  KeelListPageClassPrivate *decl = _keel_list_page_class_decl (klass);
   ColumnDecl *id_column;
 
   g_return_if_fail (kind_name != NULL);
@@ -1095,111 +486,12 @@ keel_list_page_class_set_kind (KeelListPageClass *klass,
 }
 
 void
-keel_list_page_class_add_column (KeelListPageClass *klass,
-                                 const char        *key)
-{
-  KeelListPageClassPrivate *decl = class_decl (klass);
-  ColumnDecl *column;
-
-  g_return_if_fail (decl->kind != NULL);
-  g_return_if_fail (keel_kind_find_field (decl->kind, key) != NULL);
-
-  column = g_new0 (ColumnDecl, 1);
-  column->owner = decl->owner;
-  column->key = g_strdup (key);
-  g_ptr_array_add (decl->columns, column);
-}
-
-void
-keel_list_page_class_add_computed_column (KeelListPageClass  *klass,
-                                          const char         *id,
-                                          const char         *title,
-                                          KeelCellTextFunc    text,
-                                          KeelCellNumberFunc  number)
-{
-  KeelListPageClassPrivate *decl = class_decl (klass);
-  ColumnDecl *column;
-
-  g_return_if_fail (id != NULL && title != NULL && text != NULL);
-
-  column = g_new0 (ColumnDecl, 1);
-  column->owner = decl->owner;
-  column->key = g_strdup (id);
-  column->title = title;
-  column->text = text;
-  column->number = number;
-  g_ptr_array_add (decl->columns, column);
-}
-
-void
-keel_list_page_class_set_column_style (KeelListPageClass *klass,
-                                       const char        *key,
-                                       KeelCellStyleFunc  style)
-{
-  KeelListPageClassPrivate *decl = class_decl (klass);
-  ColumnDecl *column = find_column (decl, key);
-  ColumnDecl *copy;
-
-  g_return_if_fail (column != NULL);
-
-  if (column->owner == decl->owner)
-    {
-      column->style = style;
-      return;
-    }
-
-  /* Declarations may be shared with a parent class: change a copy */
-  copy = g_memdup2 (column, sizeof *column);
-  copy->owner = decl->owner;
-  copy->key = g_strdup (column->key);
-  copy->style = style;
-  for (guint i = 0; i < decl->columns->len; i++)
-    if (g_ptr_array_index (decl->columns, i) == column)
-      g_ptr_array_index (decl->columns, i) = copy;
-}
-
-void
-keel_list_page_class_add_filter (KeelListPageClass *klass,
-                                 const char        *key)
-{
-  KeelListPageClassPrivate *decl = class_decl (klass);
-  const KeelField *field;
-  FilterDecl filter = { 0, };
-
-  g_return_if_fail (decl->kind != NULL);
-  field = keel_kind_find_field (decl->kind, key);
-  g_return_if_fail (field != NULL);
-  g_return_if_fail (field->type == KEEL_FIELD_ENUM ||
-                    (field->type == KEEL_FIELD_REF && g_strcmp0 (field->ref_kind, "person") == 0));
-
-  filter.key = field->key;
-  g_array_append_val (decl->filters, filter);
-}
-
-void
-keel_list_page_class_add_custom_filter (KeelListPageClass  *klass,
-                                        const char         *label,
-                                        const char * const *choices,
-                                        KeelFilterFunc      func)
-{
-  KeelListPageClassPrivate *decl = class_decl (klass);
-  FilterDecl filter = { 0, };
-
-  g_return_if_fail (label != NULL && choices != NULL && func != NULL);
-
-  filter.label = label;
-  filter.choices = choices;
-  filter.func = func;
-  g_array_append_val (decl->filters, filter);
-}
-
-void
 keel_list_page_class_set_empty_state (KeelListPageClass *klass,
                                       const char        *icon_name,
                                       const char        *title,
                                       const char        *description)
 {
-  KeelListPageClassPrivate *decl = class_decl (klass);
+  KeelListPageClassPrivate *decl = _keel_list_page_class_decl (klass);
 
   decl->empty_icon = icon_name;
   decl->empty_title = title;
@@ -1250,14 +542,7 @@ keel_list_page_set_workspace (KeelListPage  *self,
   gtk_filter_list_model_set_model (priv->filter_model, NULL);
   g_set_object (&priv->workspace, workspace);
 
-  for (guint i = 0; i < decl->filters->len; i++)
-    {
-      FilterDecl *filter = &g_array_index (decl->filters, FilterDecl, i);
-      const KeelField *field = filter->key ? keel_kind_find_field (decl->kind, filter->key) : NULL;
-
-      if (field != NULL && field->type == KEEL_FIELD_REF)
-        fill_person_filter (self, i);
-    }
+  _keel_list_filters_fill_people (self);
 
   if (workspace != NULL)
     {
@@ -1411,7 +696,7 @@ keel_list_page_dup_cell_text (KeelListPage *self,
       Column *column = g_ptr_array_index (priv->columns, i);
 
       if (g_str_equal (column->decl->key, key))
-        return column_text (column, record);
+        return _keel_list_column_text (column, record);
     }
 
   return NULL;

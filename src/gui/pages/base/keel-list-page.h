@@ -24,12 +24,11 @@ G_BEGIN_DECLS
  * (keel_list_page_class_set_kind), its columns by field key (cells and
  * sorting come from the field's type) or computed ones, its filters (an
  * ENUM or person field: a dropdown of the kind's choices or of people,
- * "Any status" first; or its own), the empty state and, if the kind
- * needs one, its editor type (a KeelRecordEditor). An id column comes
- * first, the title column expands, the table sorts by the kind's sort
- * field at first. Text cells may shrink (the whole text as tooltip); ids,
- * numbers, dates, choices and computed columns sorted by number stay
- * whole. Enter, a double click or activating a row opens the editor;
+ * "All" first; or its own), the empty state and, if the kind needs one,
+ * its editor type (a KeelRecordEditor). An id column comes first, the
+ * title column expands, the table sorts by the kind's sort field at
+ * first. Free text may be cut short in its cell, whole in the tooltip;
+ * multi-line text shows on one line. Enter, a double click or activating a row opens the editor;
  * search matches the text of the columns shown; page.delete deletes the
  * selected record with Undo. */
 
@@ -47,7 +46,7 @@ typedef double      (*KeelCellNumberFunc) (KeelListPage *self,
 typedef const char *(*KeelCellStyleFunc)  (KeelListPage *self,
                                            KeelRecord   *record);
 /* Whether @record passes a page's own filter set to @choice (> 0: 0 is
- * "Any …" and passes everything without asking) */
+ * "All" and passes everything without asking) */
 typedef gboolean    (*KeelFilterFunc)     (KeelListPage *self,
                                            KeelRecord   *record,
                                            guint         choice);
@@ -97,7 +96,7 @@ void           keel_list_page_class_set_column_style (KeelListPageClass *klass,
 void           keel_list_page_class_add_filter      (KeelListPageClass  *klass,
                                                      const char         *key);
 /* A dropdown filter of its own: @label names it (N_()), @choices are its
- * entries after "Any …" (N_(), NULL-terminated) */
+ * entries after "All" (N_(), NULL-terminated) */
 void           keel_list_page_class_add_custom_filter (KeelListPageClass *klass,
                                                      const char         *label,
                                                      const char * const *choices,

@@ -14,12 +14,14 @@
 #include "keel-adaptive-layout.h"
 #include "keel-field-row.h"
 #include "keel-page.h"
+#include "keel-parts-section.h"
 #include "keel-record-editor.h"
 
 typedef struct
 {
   KeelWorkspace       *workspace;
   KeelRecord          *record;     /* NULL: a new one */
+  GListStore          *parts;      /* editing a part: the list it is in */
   char                *kind_name;
   const KeelKind      *kind;
   KeelRecord          *draft;
@@ -27,10 +29,15 @@ typedef struct
 
   AdwWindowTitle      *window_title;
   GtkWidget           *save_button;
-  AdwPreferencesPage  *page;
+  GtkWidget           *fields_box;   /* the groups of rows */
+  GtkWidget           *sections_box; /* the sections, beside them when wide */
+  GtkWidget           *separator;
   GPtrArray           *rows;       /* the field rows, in table order */
+  GPtrArray           *sections;   /* the parts sections */
   GHashTable          *touched;    /* rows edited since they were shown */
   char                *focus_key;
+  KeelRecordCheckFunc  check_func;
+  gpointer             check_data;
   gboolean             can_save;
   gboolean             closing;
 } KeelRecordEditorPrivate;
@@ -42,6 +49,7 @@ enum {
   PROP_WORKSPACE,
   PROP_KIND,
   PROP_RECORD,
+  PROP_PARTS,
   N_PROPS
 };
 
@@ -80,6 +88,8 @@ update_state (KeelRecordEditor *self)
 
   if (first_error == NULL && klass->validate != NULL)
     extra = klass->validate (self);
+  if (first_error == NULL && extra == NULL && priv->check_func != NULL)
+    extra = priv->check_func (self, priv->draft, priv->check_data);
   if (first_error == NULL)
     first_error = extra;
 
@@ -92,6 +102,32 @@ update_state (KeelRecordEditor *self)
     gtk_widget_set_tooltip_text (priv->save_button, _("Nothing changed yet"));
   else
     gtk_widget_set_tooltip_text (priv->save_button, _("Save (Ctrl+S)"));
+}
+
+static GtkWidget *
+pane_box (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  return box;
+}
+
+/* A pane no wider than reads well, its visibility its child's */
+static GtkWidget *
+clamped (GtkWidget *child)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
+  adw_clamp_set_child (ADW_CLAMP (clamp), child);
+  g_object_bind_property (child, "visible", clamp, "visible", G_BINDING_SYNC_CREATE);
+
+  return clamp;
 }
 
 static gboolean
@@ -116,6 +152,15 @@ add_field_rows (KeelRecordEditor *self)
       const KeelField *field = &priv->kind->fields[i];
       GtkWidget *row;
 
+      if (field->type == KEEL_FIELD_CHILDREN)
+        {
+          GtkWidget *section = keel_parts_section_new (self, field->key);
+
+          g_ptr_array_add (priv->sections, section);
+          keel_record_editor_add_section (self, section);
+          continue;
+        }
+
       row = keel_field_row_new (priv->workspace, priv->draft, field->key,
                                 (KeelFieldRowChanged) row_changed_cb, self);
       if (row == NULL)
@@ -125,7 +170,7 @@ add_field_rows (KeelRecordEditor *self)
       if (group == NULL || (field->flags & KEEL_FIELD_MULTILINE))
         {
           group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-          adw_preferences_page_add (priv->page, group);
+          gtk_box_append (GTK_BOX (priv->fields_box), GTK_WIDGET (group));
         }
 
       adw_preferences_group_add (group, row);
@@ -227,7 +272,8 @@ keel_record_editor_constructed (GObject *object)
       priv->draft = keel_record_copy (priv->record);
       /* Translators: an editor's title, "Edit Resource" */
       title = g_strdup_printf (C_("editor title", "Edit %s"), keel_kind_get_label (priv->kind));
-      adw_window_title_set_subtitle (priv->window_title, keel_record_get_id (priv->record));
+      if (priv->parts == NULL)
+        adw_window_title_set_subtitle (priv->window_title, keel_record_get_id (priv->record));
     }
   else
     {
@@ -254,6 +300,7 @@ keel_record_editor_dispose (GObject *object)
   KeelRecordEditorPrivate *priv = keel_record_editor_get_instance_private (self);
 
   g_clear_pointer (&priv->rows, g_ptr_array_unref);
+  g_clear_pointer (&priv->sections, g_ptr_array_unref);
   g_clear_pointer (&priv->touched, g_hash_table_unref);
 
   G_OBJECT_CLASS (keel_record_editor_parent_class)->dispose (object);
@@ -267,6 +314,7 @@ keel_record_editor_finalize (GObject *object)
 
   g_clear_object (&priv->workspace);
   g_clear_object (&priv->record);
+  g_clear_object (&priv->parts);
   g_clear_object (&priv->draft);
   g_clear_object (&priv->baseline);
   g_free (priv->kind_name);
@@ -298,6 +346,10 @@ keel_record_editor_get_property (GObject    *object,
       g_value_set_object (value, priv->record);
       break;
 
+    case PROP_PARTS:
+      g_value_set_object (value, priv->parts);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -324,6 +376,10 @@ keel_record_editor_set_property (GObject      *object,
 
     case PROP_RECORD:
       priv->record = g_value_dup_object (value);
+      break;
+
+    case PROP_PARTS:
+      priv->parts = g_value_dup_object (value);
       break;
 
     default:
@@ -355,6 +411,12 @@ keel_record_editor_class_init (KeelRecordEditorClass *klass)
     g_param_spec_object ("record", NULL, NULL,
                          KEEL_TYPE_RECORD,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* Editing a part of a record (a reading): the list of its parts, in
+   * the record's draft; Save adds the new part to it */
+  properties[PROP_PARTS] =
+    g_param_spec_object ("parts", NULL, NULL,
+                         G_TYPE_LIST_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* ::saved (KeelRecord *record): the record as it is now in the workspace */
@@ -378,8 +440,11 @@ keel_record_editor_init (KeelRecordEditor *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *scrolled;
+  GtkWidget *panes;
 
   priv->rows = g_ptr_array_new ();
+  priv->sections = g_ptr_array_new ();
   priv->touched = g_hash_table_new (NULL, NULL);
 
   priv->window_title = ADW_WINDOW_TITLE (adw_window_title_new ("", NULL));
@@ -398,11 +463,25 @@ keel_record_editor_init (KeelRecordEditor *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (priv->save_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save"), -1);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), priv->save_button);
 
-  priv->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (priv->page), TRUE);
+  /* The rows, and the sections beside them when there is room (below
+   * them when narrow) */
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  panes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  priv->fields_box = pane_box ();
+  priv->sections_box = pane_box ();
+  priv->separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_visible (priv->sections_box, FALSE);
+  gtk_widget_set_visible (priv->separator, FALSE);
+  gtk_box_append (GTK_BOX (panes), clamped (priv->fields_box));
+  gtk_box_append (GTK_BOX (panes), priv->separator);
+  gtk_box_append (GTK_BOX (panes), clamped (priv->sections_box));
+  _keel_pane_layout_apply (GTK_BOX (panes), 900);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), panes);
 
   gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (priv->page));
+  gtk_box_append (GTK_BOX (box), scrolled);
   adw_window_set_content (ADW_WINDOW (self), box);
 
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
@@ -493,14 +572,42 @@ keel_record_editor_get_row (KeelRecordEditor *self,
   return NULL;
 }
 
+GtkWidget *
+keel_record_editor_get_section (KeelRecordEditor *self,
+                                const char       *key)
+{
+  KeelRecordEditorPrivate *priv = keel_record_editor_get_instance_private (self);
+
+  g_return_val_if_fail (KEEL_IS_RECORD_EDITOR (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; priv->sections != NULL && i < priv->sections->len; i++)
+    if (g_str_equal (gtk_widget_get_name (g_ptr_array_index (priv->sections, i)), key))
+      return g_ptr_array_index (priv->sections, i);
+
+  return NULL;
+}
+
 void
 keel_record_editor_add_section (KeelRecordEditor *self,
                                 GtkWidget        *section)
 {
+  keel_record_editor_insert_section (self, section, NULL);
+}
+
+void
+keel_record_editor_insert_section (KeelRecordEditor *self,
+                                   GtkWidget        *section,
+                                   const char       *before_key)
+{
   KeelRecordEditorPrivate *priv = keel_record_editor_get_instance_private (self);
+  GtkWidget *before = NULL;
 
   g_return_if_fail (KEEL_IS_RECORD_EDITOR (self));
   g_return_if_fail (GTK_IS_WIDGET (section));
+
+  if (before_key != NULL)
+    before = keel_record_editor_get_section (self, before_key);
 
   if (!ADW_IS_PREFERENCES_GROUP (section))
     {
@@ -510,7 +617,12 @@ keel_record_editor_add_section (KeelRecordEditor *self,
       section = group;
     }
 
-  adw_preferences_page_add (priv->page, ADW_PREFERENCES_GROUP (section));
+  if (before != NULL)
+    gtk_box_insert_child_after (GTK_BOX (priv->sections_box), section, gtk_widget_get_prev_sibling (before));
+  else
+    gtk_box_append (GTK_BOX (priv->sections_box), section);
+  gtk_widget_set_visible (priv->sections_box, TRUE);
+  gtk_widget_set_visible (priv->separator, TRUE);
 }
 
 void
@@ -552,6 +664,35 @@ keel_record_editor_draft_changed (KeelRecordEditor *self)
   update_state (self);
 }
 
+void
+keel_record_editor_set_check_func (KeelRecordEditor    *self,
+                                   KeelRecordCheckFunc  func,
+                                   gpointer             data)
+{
+  KeelRecordEditorPrivate *priv = keel_record_editor_get_instance_private (self);
+
+  g_return_if_fail (KEEL_IS_RECORD_EDITOR (self));
+
+  priv->check_func = func;
+  priv->check_data = data;
+  update_state (self);
+}
+
+void
+keel_record_editor_reload (KeelRecordEditor *self)
+{
+  KeelRecordEditorPrivate *priv = keel_record_editor_get_instance_private (self);
+
+  g_return_if_fail (KEEL_IS_RECORD_EDITOR (self));
+
+  for (guint i = 0; i < priv->rows->len; i++)
+    keel_field_row_reload (g_ptr_array_index (priv->rows, i));
+  for (guint i = 0; i < priv->sections->len; i++)
+    keel_parts_section_refresh (KEEL_PARTS_SECTION (g_ptr_array_index (priv->sections, i)));
+
+  keel_record_editor_draft_changed (self);
+}
+
 gboolean
 keel_record_editor_has_changes (KeelRecordEditor *self)
 {
@@ -587,7 +728,16 @@ keel_record_editor_save (KeelRecordEditor *self)
   if (priv->closing || !keel_record_editor_can_save (self))
     return FALSE;
 
-  if (priv->record != NULL)
+  if (priv->parts != NULL)
+    {
+      /* A part: into the record's draft, saved with the record */
+      if (priv->record != NULL)
+        keel_record_assign (priv->record, priv->draft);
+      else
+        g_list_store_append (priv->parts, priv->draft);
+      saved = g_object_ref (priv->record ? priv->record : priv->draft);
+    }
+  else if (priv->record != NULL)
     {
       keel_record_assign (priv->record, priv->draft);
       saved = g_object_ref (priv->record);
@@ -605,7 +755,8 @@ keel_record_editor_save (KeelRecordEditor *self)
 
   g_signal_emit (self, signals[SAVED], 0, saved);
 
-  keel_page_toast (GTK_WIDGET (self), message);
+  if (message != NULL)
+    keel_page_toast (GTK_WIDGET (self), message);
   keel_record_editor_close (self);
 
   return TRUE;

@@ -32,6 +32,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_DERIVABLE_TYPE (KeelRecordEditor, keel_record_editor, KEEL, RECORD_EDITOR, AdwWindow)
 
+/* Why @draft cannot be saved, beyond its rows' errors, or NULL (transfer
+ * full): an editor's own check, for an editor of a part */
+typedef char *(*KeelRecordCheckFunc) (KeelRecordEditor *self,
+                                      KeelRecord       *draft,
+                                      gpointer          data);
+
 struct _KeelRecordEditorClass
 {
   AdwWindowClass parent_class;
@@ -63,6 +69,19 @@ GtkWidget      *keel_record_editor_get_row      (KeelRecordEditor *self,
  * the rows and the sections before it */
 void            keel_record_editor_add_section  (KeelRecordEditor *self,
                                                  GtkWidget        *section);
+/* The same, before the parts section of @before_key (NULL: at the end) */
+void            keel_record_editor_insert_section (KeelRecordEditor *self,
+                                                   GtkWidget        *section,
+                                                   const char       *before_key);
+/* The section of the parts @key (see keel-parts-section.h), or NULL */
+GtkWidget      *keel_record_editor_get_section  (KeelRecordEditor *self,
+                                                 const char       *key);
+/* Adds @func to the checks before Save (NULL: none) */
+void            keel_record_editor_set_check_func (KeelRecordEditor    *self,
+                                                   KeelRecordCheckFunc  func,
+                                                   gpointer             data);
+/* Shows the draft again after code changed it: its rows and parts */
+void            keel_record_editor_reload       (KeelRecordEditor *self);
 /* Puts the keyboard focus on the row of @key (NULL: the first row) */
 void            keel_record_editor_focus_field  (KeelRecordEditor *self,
                                                  const char       *key);
