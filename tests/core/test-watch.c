@@ -21,7 +21,8 @@
 
 /* Watching keel.json for other programs' changes, at the awkward moments:
  * the file gone for a moment, written again with the same bytes, emptied,
- * and a notice that arrives while Keel is saving or already reading. */
+ * and a notice that arrives while Keel is saving or already reading; and
+ * an edit, a save or an autosave asked for while a save runs. */
 
 typedef struct
 {
@@ -319,6 +320,70 @@ test_notice_while_saving (gconstpointer data)
   tmp_clear (&tmp);
 }
 
+/* An edit made while a save runs, and the autosave it asks for, are not
+ * lost: they are saved once the running save is done */
+static void
+test_edit_while_saving (void)
+{
+  Tmp tmp;
+  Gate gate = { 0, };
+  gboolean done = FALSE;
+  gboolean second = FALSE;
+  KeelRecord *person;
+  gint64 deadline;
+
+  tmp_init (&tmp);
+  g_mutex_init (&gate.lock);
+  g_cond_init (&gate.cond);
+  person = keel_workspace_lookup (tmp.workspace, "PER-1");
+
+  keel_record_set_string (person, "name", "Saved first");
+  _keel_io_set_fault_hook (gate_hook, &gate);
+  keel_workspace_save_async (tmp.workspace, NULL, saved_cb, &done);
+  gate_wait_entered (&gate);
+
+  /* A save asked for now is folded into the one that runs */
+  keel_workspace_save_async (tmp.workspace, NULL, saved_cb, &second);
+  g_assert_true (keel_test_wait_for (&second, 5000));
+  g_assert_false (done);
+
+  /* An edit with autosave on: its autosave comes while the save runs */
+  keel_workspace_set_autosave (tmp.workspace, TRUE);
+  keel_record_set_string (person, "name", "Edited during the save");
+  g_assert_cmpuint (tmp.workspace->autosave_id, !=, 0);
+  while (tmp.workspace->autosave_id != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (keel_workspace_get_saving (tmp.workspace));
+
+  gate_release (&gate);
+  g_assert_true (keel_test_wait_for (&done, 5000));
+  _keel_io_set_fault_hook (NULL, NULL);
+
+  /* The edit came after the bytes were taken: still dirty, and saved by
+   * the autosave that follows */
+  g_assert_true (keel_workspace_get_dirty (tmp.workspace));
+  g_assert_cmpuint (tmp.workspace->autosave_id, !=, 0);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (keel_workspace_get_dirty (tmp.workspace) || keel_workspace_get_saving (tmp.workspace))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  wait_for_reread (tmp.workspace);
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (tmp.path);
+    g_autoptr(KeelWorkspace) reopened = keel_workspace_new (folder);
+
+    g_assert_true (keel_workspace_load (reopened, NULL, NULL));
+    g_assert_cmpstr (person_name (reopened), ==, "Edited during the save");
+  }
+  g_assert_cmpuint (tmp.reloaded, ==, 0);
+
+  g_mutex_clear (&gate.lock);
+  g_cond_clear (&gate.cond);
+  tmp_clear (&tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -333,6 +398,7 @@ main (int   argc,
                         test_notice_while_saving);
   g_test_add_data_func ("/keel/watch/read-while-saving", GINT_TO_POINTER (TRUE),
                         test_notice_while_saving);
+  g_test_add_func ("/keel/watch/edit-while-saving", test_edit_while_saving);
 
   return g_test_run ();
 }
