@@ -1,0 +1,280 @@
+/* test-store-edges.c
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "keel-test"
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "keel-error.h"
+#include "keel-test-util.h"
+#include "keel-workspace-private.h"
+
+/* The workspace at the edges of what it is given: a folder that is not
+ * local, keel.json that is a folder, leftovers that are not Keel's own,
+ * counters behind the records, a workspace disposed of with work pending,
+ * and the names of kinds. */
+
+typedef struct
+{
+  char  *path;
+  GFile *folder;
+  char  *file;
+} Tmp;
+
+static void
+tmp_init (Tmp *tmp)
+{
+  tmp->path = keel_test_make_tmpdir ();
+  tmp->folder = g_file_new_for_path (tmp->path);
+  tmp->file = g_build_filename (tmp->path, "keel.json", NULL);
+}
+
+static void
+tmp_clear (Tmp *tmp)
+{
+  keel_test_rm_rf (tmp->path);
+  g_free (tmp->path);
+  g_object_unref (tmp->folder);
+  g_free (tmp->file);
+}
+
+static KeelRecord *
+add_person (KeelWorkspace *workspace,
+            const char    *id,
+            const char    *name)
+{
+  g_autoptr(KeelRecord) person = g_object_new (KEEL_TYPE_PERSON, NULL);
+
+  if (id != NULL)
+    keel_record_set_id (person, id);
+  keel_record_set_string (person, "name", name);
+  keel_workspace_add (workspace, person);
+
+  return person;
+}
+
+static void
+test_not_local (void)
+{
+  g_autoptr(GFile) folder = g_file_new_for_uri ("resource:///org/example/keel");
+  g_autoptr(KeelWorkspace) workspace = keel_workspace_new (folder);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (keel_workspace_load (workspace, NULL, &error));
+  g_assert_error (error, KEEL_ERROR, KEEL_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "not a local file"));
+  g_clear_error (&error);
+
+  add_person (workspace, NULL, "Nowhere");
+  keel_test_expect_log ("keel-workspace", G_LOG_LEVEL_WARNING, "*not a local folder*");
+  g_assert_false (keel_workspace_save (workspace, NULL, &error));
+  keel_test_assert_expected_logs ();
+  g_assert_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE);
+  g_assert_nonnull (strstr (error->message, "not a local folder"));
+  g_assert_true (keel_workspace_get_dirty (workspace));
+  g_clear_error (&error);
+
+  g_assert_false (keel_workspace_check_writable (workspace, &error));
+  g_assert_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE);
+  g_assert_nonnull (strstr (error->message, "not a local folder"));
+}
+
+static void
+test_file_is_folder (void)
+{
+  Tmp tmp;
+  g_autoptr(KeelWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tmp_init (&tmp);
+  g_assert_cmpint (g_mkdir (tmp.file, 0700), ==, 0);
+
+  workspace = keel_workspace_new (tmp.folder);
+  g_assert_false (keel_workspace_load (workspace, NULL, &error));
+  g_assert_error (error, KEEL_ERROR, KEEL_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_clear_error (&error);
+
+  /* Nor is it replaced by a save */
+  add_person (workspace, NULL, "Ours");
+  keel_test_expect_log ("keel-workspace", G_LOG_LEVEL_WARNING, "*Cannot save*");
+  g_assert_false (keel_workspace_save (workspace, NULL, &error));
+  keel_test_assert_expected_logs ();
+  g_assert_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE);
+  g_assert_true (g_file_test (tmp.file, G_FILE_TEST_IS_DIR));
+
+  tmp_clear (&tmp);
+}
+
+/* Only Keel's own leftovers go: a folder or a link that merely has the
+ * name of one stays, and so does what the link points to */
+static void
+test_leftovers_not_ours (void)
+{
+  Tmp tmp;
+  g_autoptr(KeelWorkspace) workspace = NULL;
+  g_autoptr(KeelWorkspace) reopened = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *target_text = NULL;
+
+  tmp_init (&tmp);
+  workspace = keel_workspace_new (tmp.folder);
+  add_person (workspace, NULL, "Ours");
+  g_assert_true (keel_workspace_save (workspace, NULL, NULL));
+
+  ours = g_build_filename (tmp.path, "keel.json.Ab12Cd", NULL);
+  folder = g_build_filename (tmp.path, "keel.json.Ef34Gh", NULL);
+  link = g_build_filename (tmp.path, "keel.json.Ij56Kl", NULL);
+  target = g_build_filename (tmp.path, "precious.txt", NULL);
+  keel_test_write (ours, "half a save");
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  keel_test_write (target, "precious");
+  g_assert_cmpint (symlink (target, link), ==, 0);
+
+  reopened = keel_workspace_new (tmp.folder);
+  g_assert_true (keel_workspace_load (reopened, NULL, NULL));
+
+  g_assert_false (g_file_test (ours, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  target_text = keel_test_read (target, NULL);
+  g_assert_cmpstr (target_text, ==, "precious");
+
+  tmp_clear (&tmp);
+}
+
+/* A counter behind the records (edited by hand, or by an older Keel)
+ * never hands out an id that is taken; an id added below the counter
+ * does not move it back */
+static void
+test_counter_behind (void)
+{
+  Tmp tmp;
+  g_autoptr(KeelWorkspace) workspace = NULL;
+  g_autoptr(KeelWorkspace) reopened = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+  char *at;
+
+  tmp_init (&tmp);
+  workspace = keel_workspace_new (tmp.folder);
+  add_person (workspace, NULL, "One");
+  add_person (workspace, NULL, "Two");
+  add_person (workspace, NULL, "Three");
+
+  bytes = keel_workspace_serialize (workspace);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  at = strstr (text, "\"PER\": 3");
+  g_assert_nonnull (at);
+  at[strlen ("\"PER\": ")] = '1';
+  edited = g_bytes_new (text, strlen (text));
+
+  reopened = keel_workspace_new (tmp.folder);
+  g_assert_true (keel_workspace_load_bytes (reopened, edited, &error));
+  g_assert_no_error (error);
+
+  id = keel_workspace_next_id (reopened, KEEL_TYPE_PERSON, NULL);
+  g_assert_cmpstr (id, ==, "PER-4");
+  g_clear_pointer (&id, g_free);
+
+  /* An explicit id below the counter leaves it where it is */
+  keel_workspace_remove (reopened, keel_workspace_lookup (reopened, "PER-2"), NULL);
+  add_person (reopened, "PER-2", "Two again");
+  id = keel_workspace_next_id (reopened, KEEL_TYPE_PERSON, NULL);
+  g_assert_cmpstr (id, ==, "PER-5");
+
+  tmp_clear (&tmp);
+}
+
+/* Disposed of with an autosave and a look at keel.json pending, and
+ * disposed of twice: nothing is written after, nothing breaks */
+static void
+test_dispose_pending (void)
+{
+  Tmp tmp;
+  KeelWorkspace *workspace;
+  g_autoptr(GError) error = NULL;
+  gint64 until;
+
+  tmp_init (&tmp);
+  workspace = keel_workspace_new (tmp.folder);
+  add_person (workspace, NULL, "Saved");
+  g_assert_true (keel_workspace_save (workspace, NULL, NULL));
+  g_assert_true (keel_workspace_watch (workspace, &error));
+  g_assert_no_error (error);
+
+  keel_workspace_set_autosave (workspace, TRUE);
+  keel_record_set_string (keel_workspace_lookup (workspace, "PER-1"), "name", "Never saved");
+  _keel_workspace_schedule_watch (workspace);
+  g_assert_cmpuint (workspace->autosave_id, !=, 0);
+  g_assert_cmpuint (workspace->watch_id, !=, 0);
+
+  g_object_run_dispose (G_OBJECT (workspace));
+  g_assert_cmpuint (workspace->autosave_id, ==, 0);
+  g_assert_cmpuint (workspace->watch_id, ==, 0);
+  g_object_unref (workspace);
+
+  until = g_get_monotonic_time () + 1500 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  {
+    g_autofree char *text = keel_test_read (tmp.file, NULL);
+    g_assert_nonnull (strstr (text, "\"Saved\""));
+    g_assert_null (strstr (text, "Never saved"));
+  }
+
+  tmp_clear (&tmp);
+}
+
+static void
+test_kind_names (void)
+{
+  const GType *kinds;
+  guint n = 0;
+
+  kinds = keel_workspace_get_kinds (NULL);
+  g_assert_true (kinds == keel_workspace_get_kinds (&n));
+  g_assert_cmpuint (n, >, 10);
+
+  g_assert_true (keel_workspace_kind_from_name ("person") == KEEL_TYPE_PERSON);
+  g_assert_true (keel_workspace_kind_from_name ("people") == KEEL_TYPE_PERSON ||
+                 keel_workspace_kind_from_name ("persons") == KEEL_TYPE_PERSON);
+  /* A part of a record has no list of its own in keel.json */
+  g_assert_true (keel_workspace_kind_from_name ("reading") == G_TYPE_INVALID);
+  g_assert_true (keel_workspace_kind_from_name ("nonsense") == G_TYPE_INVALID);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  keel_test_init (&argc, &argv);
+
+  g_test_add_func ("/keel/store-edges/not-local", test_not_local);
+  g_test_add_func ("/keel/store-edges/file-is-folder", test_file_is_folder);
+  g_test_add_func ("/keel/store-edges/leftovers-not-ours", test_leftovers_not_ours);
+  g_test_add_func ("/keel/store-edges/counter-behind", test_counter_behind);
+  g_test_add_func ("/keel/store-edges/dispose-pending", test_dispose_pending);
+  g_test_add_func ("/keel/store-edges/kind-names", test_kind_names);
+
+  return g_test_run ();
+}
