@@ -245,6 +245,94 @@ test_dispose_pending (void)
   tmp_clear (&tmp);
 }
 
+/* backups/ holds things that only look like backups: they are not
+ * listed, not counted, not removed, and a name they hold is skipped */
+static void
+test_backups_odd_names (void)
+{
+  const char * const odd[] = {
+    "keel-.json",                        /* no number */
+    "notes.txt",
+    "keel-000007.txt",
+  };
+  const char * const dated[] = {
+    "keel-20260101T000000Z.json",        /* named by the clock: oldest */
+    "keel-0000000000000000000001.json",  /* more digits than a counter */
+  };
+  Tmp tmp;
+  g_autoptr(KeelWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *real = NULL;
+  g_autofree char *taken = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *newest = NULL;
+  g_autofree char *saved_text = NULL;
+
+  tmp_init (&tmp);
+  workspace = keel_workspace_new (tmp.folder);
+  add_person (workspace, NULL, "Save 0");
+  g_assert_true (keel_workspace_save (workspace, NULL, NULL));
+
+  dir = g_build_filename (tmp.path, "backups", NULL);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, odd[i], NULL);
+      keel_test_write (path, odd[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (dated); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, dated[i], NULL);
+      keel_test_write (path, dated[i]);
+    }
+  /* A real backup at 41; 42 taken by a folder, 43 by a link */
+  real = g_build_filename (dir, "keel-000041.json", NULL);
+  keel_test_write (real, "backup 41");
+  taken = g_build_filename (dir, "keel-000042.json", NULL);
+  g_assert_cmpint (g_mkdir (taken, 0700), ==, 0);
+  link = g_build_filename (dir, "keel-000043.json", NULL);
+  g_assert_cmpint (symlink (real, link), ==, 0);
+
+  backups = keel_workspace_list_backups (workspace);
+  g_assert_cmpuint (backups->len, ==, 3);
+  g_assert_cmpstr (g_file_peek_path (backups->pdata[0]), ==, real);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  /* The next backup takes the first free number after the last one */
+  saved_text = keel_test_read (tmp.file, NULL);
+  keel_record_set_string (keel_workspace_lookup (workspace, "PER-1"), "name", "Save 1");
+  g_assert_true (keel_workspace_save (workspace, NULL, NULL));
+
+  backups = keel_workspace_list_backups (workspace);
+  g_assert_cmpuint (backups->len, ==, 4);
+  newest = keel_test_read (g_file_peek_path (backups->pdata[0]), NULL);
+  g_assert_cmpstr (newest, ==, saved_text);
+  g_assert_true (g_str_has_suffix (g_file_peek_path (backups->pdata[0]), "keel-000044.json"));
+
+  /* Nothing that is not a backup was touched */
+  for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, odd[i], NULL);
+      g_autofree char *text = keel_test_read (path, NULL);
+      g_assert_cmpstr (text, ==, odd[i]);
+    }
+  g_assert_true (g_file_test (taken, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+
+  tmp_clear (&tmp);
+}
+
+static void
+test_backups_not_local (void)
+{
+  g_autoptr(GFile) folder = g_file_new_for_uri ("resource:///org/example/keel");
+  g_autoptr(KeelWorkspace) workspace = keel_workspace_new (folder);
+  g_autoptr(GPtrArray) backups = keel_workspace_list_backups (workspace);
+
+  g_assert_cmpuint (backups->len, ==, 0);
+}
+
 static void
 test_kind_names (void)
 {
@@ -274,6 +362,8 @@ main (int   argc,
   g_test_add_func ("/keel/store-edges/leftovers-not-ours", test_leftovers_not_ours);
   g_test_add_func ("/keel/store-edges/counter-behind", test_counter_behind);
   g_test_add_func ("/keel/store-edges/dispose-pending", test_dispose_pending);
+  g_test_add_func ("/keel/store-edges/backups-odd-names", test_backups_odd_names);
+  g_test_add_func ("/keel/store-edges/backups-not-local", test_backups_not_local);
   g_test_add_func ("/keel/store-edges/kind-names", test_kind_names);
 
   return g_test_run ();
