@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "keel-error.h"
+#include "keel-evidence-store.h"
 #include "keel-test-util.h"
 #include "keel-workspace-private.h"
 
@@ -333,6 +334,81 @@ test_backups_not_local (void)
   g_assert_cmpuint (backups->len, ==, 0);
 }
 
+/* Importing evidence: names that are no names, empty files, a media type
+ * left empty, and a workspace or a source that is not local */
+static void
+test_import_edges (void)
+{
+  const char * const no_names[] = { "", "/", ".", "a/" };
+  Tmp tmp;
+  g_autoptr(KeelWorkspace) workspace = NULL;
+  g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+  g_autoptr(GBytes) text = g_bytes_new_static ("hello", 5);
+  g_autoptr(KeelRecord) file = NULL;
+  g_autoptr(KeelRecord) guessed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bare = NULL;
+  g_autofree char *stored = NULL;
+
+  tmp_init (&tmp);
+  workspace = keel_workspace_new (tmp.folder);
+
+  for (guint i = 0; i < G_N_ELEMENTS (no_names); i++)
+    {
+      g_autoptr(KeelRecord) none = keel_workspace_import_evidence (workspace, no_names[i], text,
+                                                                   NULL, &error);
+      /* "a/" is the folder a: its name is "a", which will do */
+      if (g_str_equal (no_names[i], "a/"))
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (keel_record_get_string (none, "name"), ==, "a");
+          continue;
+        }
+      g_assert_null (none);
+      g_assert_error (error, KEEL_ERROR, KEEL_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+
+  /* An empty file is a file: it is stored under the hash of nothing */
+  file = keel_workspace_import_evidence (workspace, "empty.txt", empty, "", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (file);
+  g_assert_cmpint (keel_record_get_int (file, "size"), ==, 0);
+  g_assert_cmpstr (keel_record_get_string (file, "sha256"), ==,
+                   "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  /* An empty media type is guessed, as a missing one is */
+  g_assert_cmpstr (keel_record_get_string (file, "media_type"), ==, "text/plain");
+  stored = g_build_filename (tmp.path, keel_record_get_string (file, "path"), NULL);
+  g_assert_true (g_file_test (stored, G_FILE_TEST_IS_REGULAR));
+
+  /* Without a name to take an extension from, the path has none */
+  bare = keel_evidence_path_for (keel_record_get_string (file, "sha256"), NULL);
+  g_assert_cmpstr (bare, ==, "evidence/e3/"
+                   "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+
+  /* A source that is not a local file is read through GIO */
+  {
+    g_autoptr(GFile) remote = g_file_new_for_uri ("resource:///org/example/missing.pdf");
+
+    g_assert_null (keel_workspace_import_evidence_file (workspace, remote, &error));
+    g_assert_true (error != NULL && error->domain == KEEL_ERROR);
+    g_assert_true (g_str_has_prefix (error->message, "Cannot read resource:"));
+    g_clear_error (&error);
+  }
+
+  /* A workspace that is not local has nowhere to put it */
+  {
+    g_autoptr(GFile) folder = g_file_new_for_uri ("resource:///org/example/keel");
+    g_autoptr(KeelWorkspace) elsewhere = keel_workspace_new (folder);
+
+    g_assert_null (keel_workspace_import_evidence (elsewhere, "a.pdf", text, NULL, &error));
+    g_assert_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE);
+    g_clear_error (&error);
+  }
+
+  tmp_clear (&tmp);
+}
+
 static void
 test_kind_names (void)
 {
@@ -364,6 +440,7 @@ main (int   argc,
   g_test_add_func ("/keel/store-edges/dispose-pending", test_dispose_pending);
   g_test_add_func ("/keel/store-edges/backups-odd-names", test_backups_odd_names);
   g_test_add_func ("/keel/store-edges/backups-not-local", test_backups_not_local);
+  g_test_add_func ("/keel/store-edges/import-edges", test_import_edges);
   g_test_add_func ("/keel/store-edges/kind-names", test_kind_names);
 
   return g_test_run ();
