@@ -403,6 +403,7 @@ static const struct {
   const char *refused[3];
 } cases[] = {
   { "", { NULL } },
+  { "\"organisation\": null", { NULL } },
   { "\"objectives\": [{\"id\": \"OBJ-1\", \"title\": \"A\", \"target\": 1}]", { NULL } },
   { "\"objectives\": [{\"id\": \"OBJ-1\", \"target\": 0}]", { NULL } },
   { "\"objectives\": [{\"id\": \"OBJ-1\", \"target\": -0}]", { NULL } },
@@ -593,6 +594,9 @@ test_edges (void)
     { "{\"format\": \"keel-workspace\", \"version\": 1 /* note */}", "a comment" },
     { "{\"format\": \"keel-workspace\", \"version\": 1, \"x\": \"a", "never ends" },
     { "{\"format\": \"keel-workspace\", \"version\": 1,", "ends here" },
+    { "{\"format\": \"keel-work\x01space\", \"version\": 1}", "control character" },
+    { "{\"format\": \"keel-workspace\", \"version\": 01}", "column 41: not valid JSON: a number with a leading zero" },
+    { "{\"format\": \"keel-workspace\", \"version\": 1e999}", "column 41: 1e999 is too large a number" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
