@@ -97,7 +97,8 @@ typedef struct
   int         code;
   guint       seen;
   const char *file;
-  enum { NOTHING, VANISH, BECOME_FOLDER } theirs;
+  enum { NOTHING, VANISH, BECOME_FOLDER, CREATE, DROP_BACKUPS } theirs;
+  const char *text;
 } Hook;
 
 static int
@@ -118,6 +119,15 @@ hook_cb (KeelIoOp    op,
       g_assert_cmpint (g_unlink (hook->file), ==, 0);
       g_assert_cmpint (g_mkdir (hook->file, 0700), ==, 0);
     }
+  else if (hook->theirs == CREATE)
+    keel_test_write (hook->file, hook->text);
+  else if (hook->theirs == DROP_BACKUPS)
+    {
+      g_autofree char *dir = g_path_get_dirname (hook->file);
+      g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+
+      keel_test_rm_rf (backups);
+    }
 
   return hook->code;
 }
@@ -129,7 +139,7 @@ test_conflict_copy_fails (gconstpointer data)
 {
   KeelIoOp op = GPOINTER_TO_INT (data);
   Tmp tmp;
-  Hook hook = { op, 1, EIO, 0, NULL, NOTHING };
+  Hook hook = { op, 1, EIO, 0, NULL, NOTHING, NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *theirs = NULL;
   g_autofree char *after = NULL;
@@ -175,7 +185,7 @@ static void
 test_no_hard_links (void)
 {
   Tmp tmp;
-  Hook hook = { KEEL_IO_LINK, 1, EPERM, 0, NULL, NOTHING };
+  Hook hook = { KEEL_IO_LINK, 1, EPERM, 0, NULL, NOTHING, NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
 
@@ -200,7 +210,7 @@ static void
 test_vanishes_before_rename (void)
 {
   Tmp tmp;
-  Hook hook = { KEEL_IO_RENAME, 1, EXDEV, 0, NULL, VANISH };
+  Hook hook = { KEEL_IO_RENAME, 1, EXDEV, 0, NULL, VANISH, NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
 
@@ -225,7 +235,7 @@ static void
 test_becomes_folder (void)
 {
   Tmp tmp;
-  Hook hook = { KEEL_IO_RENAME, 1, 0, 0, NULL, BECOME_FOLDER };
+  Hook hook = { KEEL_IO_RENAME, 1, 0, 0, NULL, BECOME_FOLDER, NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GDir) dir = NULL;
@@ -260,6 +270,151 @@ test_becomes_folder (void)
   tmp_clear (&tmp);
 }
 
+/* Another program creates keel.json while Keel saves it for the first
+ * time: theirs stays, the save fails and says so, ours stays to save */
+static void
+test_created_meanwhile (void)
+{
+  Tmp tmp;
+  Hook hook = { KEEL_IO_LINK, 1, 0, 0, NULL, CREATE, "{ \"theirs\": true }" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  gboolean ok;
+
+  tmp_init (&tmp, FALSE);
+  hook.file = tmp.file;
+  _keel_io_set_fault_hook (hook_cb, &hook);
+  keel_test_expect_log ("keel-workspace", G_LOG_LEVEL_WARNING, "*Cannot save*");
+  ok = keel_workspace_save (tmp.workspace, NULL, &error);
+  keel_test_assert_expected_logs ();
+  _keel_io_set_fault_hook (NULL, NULL);
+
+  g_assert_false (ok);
+  g_assert_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE);
+  after = keel_test_read (tmp.file, NULL);
+  g_assert_cmpstr (after, ==, "{ \"theirs\": true }");
+  g_assert_true (keel_workspace_get_dirty (tmp.workspace));
+  g_assert_cmpuint (count_temp_files (&tmp), ==, 0);
+
+  tmp_clear (&tmp);
+}
+
+/* The first name for the conflict copy is taken: the next is used */
+static void
+test_conflict_name_taken (void)
+{
+  Tmp tmp;
+  Hook hook = { KEEL_IO_RENAME, 1, EEXIST, 0, NULL, NOTHING, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *entry;
+  guint copies = 0;
+  gboolean ok;
+
+  tmp_init (&tmp, TRUE);
+  {
+    g_autofree char *text = keel_test_read (tmp.file, NULL);
+    g_autofree char *edited = NULL;
+    char *at = strstr (text, "\"Ours\"");
+
+    edited = g_strdup_printf ("%.*s\"Theirs\"%s", (int) (at - text), text, at + strlen ("\"Ours\""));
+    keel_test_write (tmp.file, edited);
+  }
+
+  _keel_io_set_fault_hook (hook_cb, &hook);
+  keel_test_expect_log ("keel-workspace", G_LOG_LEVEL_WARNING, "*changed by another program*");
+  ok = keel_workspace_save (tmp.workspace, NULL, &error);
+  keel_test_assert_expected_logs ();
+  _keel_io_set_fault_hook (NULL, NULL);
+
+  g_assert_false (ok);
+  g_assert_error (error, KEEL_ERROR, KEEL_ERROR_CONFLICT);
+  g_assert_cmpuint (hook.seen, >=, 2);
+
+  dir = g_dir_open (tmp.path, 0, NULL);
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (entry, "keel.conflict-"))
+      {
+        g_autofree char *path = g_build_filename (tmp.path, entry, NULL);
+        g_autofree char *text = keel_test_read (path, NULL);
+
+        g_assert_nonnull (strstr (text, "\"Ours, edited\""));
+        copies++;
+      }
+  g_assert_cmpuint (copies, ==, 1);
+  /* Theirs is open now */
+  g_assert_cmpstr (person_name (tmp.workspace), ==, "Theirs");
+
+  tmp_clear (&tmp);
+}
+
+/* The rename fails and backups/ has gone meanwhile: the backup kept for
+ * this save cannot be taken back, which changes nothing else */
+static void
+test_backups_gone_on_failure (void)
+{
+  Tmp tmp;
+  Hook hook = { KEEL_IO_RENAME, 1, EIO, 0, NULL, DROP_BACKUPS, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean ok;
+
+  tmp_init (&tmp, TRUE);
+  before = keel_test_read (tmp.file, NULL);
+  hook.file = tmp.file;
+  _keel_io_set_fault_hook (hook_cb, &hook);
+  keel_test_expect_log ("keel-workspace", G_LOG_LEVEL_WARNING, "*Cannot save*");
+  ok = keel_workspace_save (tmp.workspace, NULL, &error);
+  keel_test_assert_expected_logs ();
+  _keel_io_set_fault_hook (NULL, NULL);
+
+  g_assert_false (ok);
+  g_assert_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE);
+  after = keel_test_read (tmp.file, NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (count_temp_files (&tmp), ==, 0);
+  g_assert_true (keel_workspace_get_dirty (tmp.workspace));
+
+  tmp_clear (&tmp);
+}
+
+static void
+saved_cb (KeelWorkspace *workspace,
+          guint         *count)
+{
+  (*count)++;
+}
+
+/* A save by hand before the autosave is due: the autosave finds nothing
+ * to do and writes nothing */
+static void
+test_autosave_after_save (void)
+{
+  Tmp tmp;
+  guint saves = 0;
+  gint64 mtime, until;
+
+  tmp_init (&tmp, TRUE);
+  g_signal_connect (tmp.workspace, "saved", G_CALLBACK (saved_cb), &saves);
+  keel_workspace_set_autosave (tmp.workspace, TRUE);
+  g_assert_true (keel_workspace_save (tmp.workspace, NULL, NULL));
+  g_assert_cmpuint (saves, ==, 1);
+  mtime = keel_test_mtime (tmp.file);
+
+  until = g_get_monotonic_time () + 1500 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_cmpuint (saves, ==, 1);
+  g_assert_cmpint (keel_test_mtime (tmp.file), ==, mtime);
+  g_assert_false (keel_workspace_get_dirty (tmp.workspace));
+
+  tmp_clear (&tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +428,10 @@ main (int   argc,
   g_test_add_func ("/keel/save-races/no-hard-links", test_no_hard_links);
   g_test_add_func ("/keel/save-races/vanishes-before-rename", test_vanishes_before_rename);
   g_test_add_func ("/keel/save-races/becomes-folder", test_becomes_folder);
+  g_test_add_func ("/keel/save-races/created-meanwhile", test_created_meanwhile);
+  g_test_add_func ("/keel/save-races/conflict-name-taken", test_conflict_name_taken);
+  g_test_add_func ("/keel/save-races/backups-gone-on-failure", test_backups_gone_on_failure);
+  g_test_add_func ("/keel/save-races/autosave-after-save", test_autosave_after_save);
 
   return g_test_run ();
 }

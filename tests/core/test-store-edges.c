@@ -199,6 +199,13 @@ test_counter_behind (void)
   add_person (reopened, "PER-2", "Two again");
   id = keel_workspace_next_id (reopened, KEEL_TYPE_PERSON, NULL);
   g_assert_cmpstr (id, ==, "PER-5");
+  g_clear_pointer (&id, g_free);
+
+  /* So does an id in a form Keel does not give (from an import) */
+  add_person (reopened, "PER-900-old", "Imported");
+  g_assert_nonnull (keel_workspace_lookup (reopened, "PER-900-old"));
+  id = keel_workspace_next_id (reopened, KEEL_TYPE_PERSON, NULL);
+  g_assert_cmpstr (id, ==, "PER-6");
 
   tmp_clear (&tmp);
 }
@@ -409,6 +416,25 @@ test_import_edges (void)
   tmp_clear (&tmp);
 }
 
+/* KEEL_WORKSPACE set but empty is as if it were not set */
+static void
+test_default_folder_empty_env (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("KEEL_WORKSPACE"));
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) unset = NULL;
+
+  g_setenv ("KEEL_WORKSPACE", "", TRUE);
+  folder = keel_workspace_default_folder ();
+  g_unsetenv ("KEEL_WORKSPACE");
+  unset = keel_workspace_default_folder ();
+  g_assert_true (g_file_equal (folder, unset));
+  g_assert_true (g_str_has_suffix (g_file_peek_path (folder), "/Keel"));
+
+  if (saved != NULL)
+    g_setenv ("KEEL_WORKSPACE", saved, TRUE);
+}
+
 static void
 test_kind_names (void)
 {
@@ -441,6 +467,7 @@ main (int   argc,
   g_test_add_func ("/keel/store-edges/backups-odd-names", test_backups_odd_names);
   g_test_add_func ("/keel/store-edges/backups-not-local", test_backups_not_local);
   g_test_add_func ("/keel/store-edges/import-edges", test_import_edges);
+  g_test_add_func ("/keel/store-edges/default-folder-empty-env", test_default_folder_empty_env);
   g_test_add_func ("/keel/store-edges/kind-names", test_kind_names);
 
   return g_test_run ();
