@@ -400,6 +400,40 @@ test_rename_noreplace_fallback (void)
   keel_test_rm_rf (root);
 }
 
+/* Where the exchange is missing or the file system cannot do it, the
+ * caller is told so (to take its fallback), and nothing moved */
+static void
+test_exchange_not_supported (void)
+{
+  const int codes[] = { ENOSYS, EINVAL, EXDEV, ENOTSUP };
+  g_autofree char *root = make_tmp ();
+  g_autofree char *a = g_build_filename (root, "a", NULL);
+  g_autofree char *b = g_build_filename (root, "b", NULL);
+
+  keel_test_write (a, "A");
+  keel_test_write (b, "B");
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      Fault fault = { KEEL_IO_RENAME, codes[i], 0 };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text_a = NULL;
+      g_autofree char *text_b = NULL;
+
+      _keel_io_set_fault_hook (fault_hook, &fault);
+      g_assert_false (keel_io_exchange (a, b, &error));
+      _keel_io_set_fault_hook (NULL, NULL);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+
+      text_a = keel_test_read (a, NULL);
+      text_b = keel_test_read (b, NULL);
+      g_assert_cmpstr (text_a, ==, "A");
+      g_assert_cmpstr (text_b, ==, "B");
+    }
+
+  keel_test_rm_rf (root);
+}
+
 /* A folder that cannot be made is an error naming the cause */
 static void
 test_mkdir_faults (void)
@@ -433,6 +467,7 @@ main (int   argc,
   g_test_add_func ("/keel/io/write-temp-faults", test_write_temp_faults);
   g_test_add_func ("/keel/io/rename-noreplace-fallback", test_rename_noreplace_fallback);
   g_test_add_func ("/keel/io/mkdir-faults", test_mkdir_faults);
+  g_test_add_func ("/keel/io/exchange-not-supported", test_exchange_not_supported);
 
   return g_test_run ();
 }

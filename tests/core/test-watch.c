@@ -384,6 +384,50 @@ test_edit_while_saving (void)
   tmp_clear (&tmp);
 }
 
+/* With autosave off, an edit made while a save runs is not saved behind
+ * the user's back: it stays unsaved, and keel.json holds what was saved */
+static void
+test_edit_while_saving_no_autosave (void)
+{
+  Tmp tmp;
+  Gate gate = { 0, };
+  gboolean done = FALSE;
+  KeelRecord *person;
+  g_autofree char *on_disk = NULL;
+
+  tmp_init (&tmp);
+  g_mutex_init (&gate.lock);
+  g_cond_init (&gate.cond);
+  person = keel_workspace_lookup (tmp.workspace, "PER-1");
+
+  keel_record_set_string (person, "name", "Saved");
+  _keel_io_set_fault_hook (gate_hook, &gate);
+  keel_workspace_save_async (tmp.workspace, NULL, saved_cb, &done);
+  gate_wait_entered (&gate);
+
+  keel_record_set_string (person, "name", "Not saved yet");
+  /* A notice comes too, so the save looks again when it ends */
+  _keel_workspace_schedule_watch (tmp.workspace);
+  while (tmp.workspace->watch_id != 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  gate_release (&gate);
+  g_assert_true (keel_test_wait_for (&done, 5000));
+  _keel_io_set_fault_hook (NULL, NULL);
+  wait_for_reread (tmp.workspace);
+
+  g_assert_true (keel_workspace_get_dirty (tmp.workspace));
+  g_assert_cmpuint (tmp.workspace->autosave_id, ==, 0);
+  g_assert_cmpstr (person_name (tmp.workspace), ==, "Not saved yet");
+  on_disk = keel_test_read (tmp.file, NULL);
+  g_assert_nonnull (strstr (on_disk, "\"Saved\""));
+  g_assert_cmpuint (tmp.reloaded, ==, 0);
+
+  g_mutex_clear (&gate.lock);
+  g_cond_clear (&gate.cond);
+  tmp_clear (&tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +443,7 @@ main (int   argc,
   g_test_add_data_func ("/keel/watch/read-while-saving", GINT_TO_POINTER (TRUE),
                         test_notice_while_saving);
   g_test_add_func ("/keel/watch/edit-while-saving", test_edit_while_saving);
+  g_test_add_func ("/keel/watch/edit-while-saving-no-autosave", test_edit_while_saving_no_autosave);
 
   return g_test_run ();
 }
