@@ -175,6 +175,60 @@ test_emptied (void)
   tmp_clear (&tmp);
 }
 
+/* A notice that comes while keel.json is being read again: the read that
+ * runs is let go, keel.json is read once more, and theirs is loaded once.
+ * keel.json is made large (padded with white space) so that the read is
+ * still under way when the notice comes. */
+static void
+test_notice_while_reading (void)
+{
+  Tmp tmp;
+  g_autofree char *text = NULL;
+  GString *theirs = g_string_new (NULL);
+  char *at;
+  gint64 until;
+
+  tmp_init (&tmp);
+  /* The notices are sent by hand, in the order wanted */
+  g_file_monitor_cancel (tmp.workspace->monitor);
+  text = keel_test_read (tmp.file, NULL);
+  at = strstr (text, "\"Ours\"");
+  g_assert_nonnull (at);
+  g_string_append_len (theirs, text, at - text);
+  g_string_append (theirs, "\"Theirs\"");
+  g_string_append (theirs, at + strlen ("\"Ours\""));
+  for (guint i = 0; i < 128 * 1024; i++)
+    g_string_append (theirs, "                                                               \n");
+  g_assert_true (g_file_set_contents (tmp.file, theirs->str, theirs->len, NULL));
+  g_string_free (theirs, TRUE);
+
+  _keel_workspace_schedule_watch (tmp.workspace);
+  while (!tmp.workspace->rereading)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Another notice, due before the read's answer is looked at */
+  _keel_workspace_schedule_watch (tmp.workspace);
+  until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    g_usleep (10000);
+  /* Both are due now: the notice marks the read as stale, and the read's
+   * answer is dropped in favour of a new read, not loaded */
+  g_main_context_iteration (NULL, FALSE);
+  while (tmp.workspace->rereading)  /* a slow machine: the read ends later */
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (tmp.workspace->watch_id, !=, 0);
+  g_assert_cmpuint (tmp.reloaded, ==, 0);
+  g_assert_cmpstr (person_name (tmp.workspace), ==, "Ours");
+
+  wait_for_reread (tmp.workspace);
+  g_assert_false (tmp.workspace->reread_again);
+  g_assert_cmpuint (tmp.reloaded, ==, 1);
+  g_assert_cmpuint (tmp.reload_failed, ==, 0);
+  g_assert_cmpstr (person_name (tmp.workspace), ==, "Theirs");
+
+  tmp_clear (&tmp);
+}
+
 /* ------------------------------------------------------------------------ */
 /* While a save runs                                                        */
 /* ------------------------------------------------------------------------ */
@@ -438,6 +492,7 @@ main (int   argc,
   g_test_add_func ("/keel/watch/gone-for-a-moment", test_gone_for_a_moment);
   g_test_add_func ("/keel/watch/same-bytes", test_same_bytes);
   g_test_add_func ("/keel/watch/emptied", test_emptied);
+  g_test_add_func ("/keel/watch/notice-while-reading", test_notice_while_reading);
   g_test_add_data_func ("/keel/watch/notice-while-saving", GINT_TO_POINTER (FALSE),
                         test_notice_while_saving);
   g_test_add_data_func ("/keel/watch/read-while-saving", GINT_TO_POINTER (TRUE),
