@@ -435,6 +435,56 @@ test_default_folder_empty_env (void)
     g_setenv ("KEEL_WORKSPACE", saved, TRUE);
 }
 
+/* Without KEEL_WORKSPACE, the workspace lives in the user's Documents
+ * folder, wherever the user keeps it (GLib reads that once, so a child
+ * process looks, with its own home and configuration) */
+static void
+test_default_folder_documents (void)
+{
+  g_autofree char *home = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *dirs = NULL;
+  g_autofree char *saved_home = NULL;
+  g_autofree char *saved_config = NULL;
+  g_autofree char *saved_workspace = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GFile) folder = keel_workspace_default_folder ();
+      g_autofree char *expected = g_build_filename (g_getenv ("HOME"), "Papers", "Keel", NULL);
+
+      g_assert_cmpstr (g_file_peek_path (folder), ==, expected);
+      return;
+    }
+
+  home = keel_test_make_tmpdir ();
+  config = g_build_filename (home, "config", NULL);
+  g_assert_cmpint (g_mkdir (config, 0700), ==, 0);
+  dirs = g_build_filename (config, "user-dirs.dirs", NULL);
+  keel_test_write (dirs, "XDG_DOCUMENTS_DIR=\"$HOME/Papers\"\n");
+
+  saved_home = g_strdup (g_getenv ("HOME"));
+  saved_config = g_strdup (g_getenv ("XDG_CONFIG_HOME"));
+  saved_workspace = g_strdup (g_getenv ("KEEL_WORKSPACE"));
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_unsetenv ("KEEL_WORKSPACE");
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+
+  if (saved_home != NULL)
+    g_setenv ("HOME", saved_home, TRUE);
+  if (saved_config != NULL)
+    g_setenv ("XDG_CONFIG_HOME", saved_config, TRUE);
+  else
+    g_unsetenv ("XDG_CONFIG_HOME");
+  if (saved_workspace != NULL)
+    g_setenv ("KEEL_WORKSPACE", saved_workspace, TRUE);
+
+  g_test_trap_assert_passed ();
+  keel_test_rm_rf (home);
+}
+
 static void
 test_kind_names (void)
 {
@@ -468,6 +518,7 @@ main (int   argc,
   g_test_add_func ("/keel/store-edges/backups-not-local", test_backups_not_local);
   g_test_add_func ("/keel/store-edges/import-edges", test_import_edges);
   g_test_add_func ("/keel/store-edges/default-folder-empty-env", test_default_folder_empty_env);
+  g_test_add_func ("/keel/store-edges/default-folder-documents", test_default_folder_documents);
   g_test_add_func ("/keel/store-edges/kind-names", test_kind_names);
 
   return g_test_run ();
