@@ -331,6 +331,47 @@ test_backups_odd_names (void)
   tmp_clear (&tmp);
 }
 
+/* A save stopped after it kept its backup (a second name of keel.json in
+ * backups/) but before it replaced keel.json: on the next open that
+ * backup goes, as keel.json still holds it; the real backups stay */
+static void
+test_backups_interrupted_save (void)
+{
+  Tmp tmp;
+  g_autoptr(KeelWorkspace) workspace = NULL;
+  g_autoptr(KeelWorkspace) reopened = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *stale = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_after = NULL;
+
+  tmp_init (&tmp);
+  workspace = keel_workspace_new (tmp.folder);
+  add_person (workspace, NULL, "Save 0");
+  g_assert_true (keel_workspace_save (workspace, NULL, NULL));
+  keel_record_set_string (keel_workspace_lookup (workspace, "PER-1"), "name", "Save 1");
+  g_assert_true (keel_workspace_save (workspace, NULL, NULL));
+  before = keel_workspace_list_backups (workspace);
+  g_assert_cmpuint (before->len, ==, 1);
+
+  stale = g_build_filename (tmp.path, "backups", "keel-000099.json", NULL);
+  g_assert_cmpint (link (tmp.file, stale), ==, 0);
+  text = keel_test_read (tmp.file, NULL);
+
+  reopened = keel_workspace_new (tmp.folder);
+  g_assert_true (keel_workspace_load (reopened, NULL, NULL));
+
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  after = keel_workspace_list_backups (reopened);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_true (g_file_equal (after->pdata[0], before->pdata[0]));
+  text_after = keel_test_read (tmp.file, NULL);
+  g_assert_cmpstr (text_after, ==, text);
+
+  tmp_clear (&tmp);
+}
+
 static void
 test_backups_not_local (void)
 {
@@ -515,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/keel/store-edges/counter-behind", test_counter_behind);
   g_test_add_func ("/keel/store-edges/dispose-pending", test_dispose_pending);
   g_test_add_func ("/keel/store-edges/backups-odd-names", test_backups_odd_names);
+  g_test_add_func ("/keel/store-edges/backups-interrupted-save", test_backups_interrupted_save);
   g_test_add_func ("/keel/store-edges/backups-not-local", test_backups_not_local);
   g_test_add_func ("/keel/store-edges/import-edges", test_import_edges);
   g_test_add_func ("/keel/store-edges/default-folder-empty-env", test_default_folder_empty_env);
