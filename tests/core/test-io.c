@@ -434,6 +434,48 @@ test_exchange_not_supported (void)
   keel_test_rm_rf (root);
 }
 
+/* Another program makes the folder first, or puts a file in its place,
+ * just before Keel's mkdir: the first is fine, the second refused */
+static int
+race_hook (KeelIoOp    op,
+           const char *path,
+           gpointer    user_data)
+{
+  const char *what = user_data;
+
+  if (op != KEEL_IO_MKDIR)
+    return 0;
+  if (g_str_equal (what, "folder"))
+    g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  else
+    keel_test_write (path, "not a folder");
+
+  return 0;
+}
+
+static void
+test_mkdir_race (void)
+{
+  g_autofree char *root = make_tmp ();
+  g_autofree char *first = g_build_filename (root, "first", NULL);
+  g_autofree char *second = g_build_filename (root, "second", NULL);
+  g_autoptr(GError) error = NULL;
+
+  _keel_io_set_fault_hook (race_hook, (gpointer) "folder");
+  g_assert_true (keel_io_mkdir (first, FALSE, &error));
+  _keel_io_set_fault_hook (NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (first, G_FILE_TEST_IS_DIR));
+
+  _keel_io_set_fault_hook (race_hook, (gpointer) "file");
+  g_assert_false (keel_io_mkdir (second, FALSE, &error));
+  _keel_io_set_fault_hook (NULL, NULL);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+  g_assert_true (g_file_test (second, G_FILE_TEST_IS_REGULAR));
+
+  keel_test_rm_rf (root);
+}
+
 /* A folder that cannot be made is an error naming the cause */
 static void
 test_mkdir_faults (void)
@@ -467,6 +509,7 @@ main (int   argc,
   g_test_add_func ("/keel/io/write-temp-faults", test_write_temp_faults);
   g_test_add_func ("/keel/io/rename-noreplace-fallback", test_rename_noreplace_fallback);
   g_test_add_func ("/keel/io/mkdir-faults", test_mkdir_faults);
+  g_test_add_func ("/keel/io/mkdir-race", test_mkdir_race);
   g_test_add_func ("/keel/io/exchange-not-supported", test_exchange_not_supported);
 
   return g_test_run ();
