@@ -149,8 +149,9 @@ typedef struct
 static void
 check_data_free (CheckData *data)
 {
-  g_clear_object (&data->folder);
-  g_clear_pointer (&data->jobs, g_ptr_array_unref);
+  /* check_records() sets both; problems_of() may have taken the lists */
+  g_object_unref (data->folder);
+  g_ptr_array_unref (data->jobs);
   g_clear_pointer (&data->errors, g_ptr_array_unref);
   g_clear_pointer (&data->warnings, g_ptr_array_unref);
   g_free (data);
