@@ -252,7 +252,7 @@ test_references (void)
   keel_workspace_add (tmp.workspace, other);
 
   problems = keel_workspace_check (tmp.workspace);
-  assert_errors (problems, keel_record_get_id (action), "which is a evidence, not a person");
+  assert_errors (problems, keel_record_get_id (action), "of the kind Evidence item; the field takes People");
   {
     g_autofree char *errors = errors_of (problems, keel_record_get_id (action));
     g_assert_null (strstr (errors, "“source”"));
