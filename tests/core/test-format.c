@@ -403,6 +403,7 @@ static const struct {
   const char *refused[3];
 } cases[] = {
   { "", { NULL } },
+  { "\"organisation\": null", { NULL } },
   { "\"objectives\": [{\"id\": \"OBJ-1\", \"title\": \"A\", \"target\": 1}]", { NULL } },
   { "\"objectives\": [{\"id\": \"OBJ-1\", \"target\": 0}]", { NULL } },
   { "\"objectives\": [{\"id\": \"OBJ-1\", \"target\": -0}]", { NULL } },
@@ -593,6 +594,13 @@ test_edges (void)
     { "{\"format\": \"keel-workspace\", \"version\": 1 /* note */}", "a comment" },
     { "{\"format\": \"keel-workspace\", \"version\": 1, \"x\": \"a", "never ends" },
     { "{\"format\": \"keel-workspace\", \"version\": 1,", "ends here" },
+    { "{\"format\": \"keel-work\x01space\", \"version\": 1}", "control character" },
+    { "{\"format\": \"keel-workspace\", \"version\": 01}", "column 41: not valid JSON: a number with a leading zero" },
+    { "{\"format\": \"keel-workspace\", \"version\": 1e999}", "column 41: 1e999 is too large a number" },
+    { "{\"format\": \"keel-workspace\", \"version\": "
+      "1111111111222222222233333333334444444444e999}", "1111111111222222222233333333334444444444… is too large" },
+    { "{\"format\": \"keel-workspace\", \"version\": "
+      "0.000000000000000000000000000000000000001e-999}", "0.00000000000000000000000000000000000000… is too small" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -611,6 +619,38 @@ test_edges (void)
     g_assert_false (round_trip ("NUL", with_nul, sizeof with_nul - 1, &error));
     assert_message (error, "line 1, column 51: contains a NUL byte");
   }
+}
+
+/* keel.json cut short at any byte before its end (a disk that filled, a
+ * copy that stopped) is refused with Keel's own error, never read as
+ * something less */
+static void
+test_truncated (void)
+{
+  g_autoptr(KeelWorkspace) workspace = keel_test_new_full_workspace (folder);
+  g_autoptr(GBytes) bytes = keel_workspace_serialize (workspace);
+  const char *text = g_bytes_get_data (bytes, NULL);
+  gsize end = g_bytes_get_size (bytes);
+  guint refused = 0;
+
+  /* The last closing brace ends the document */
+  while (end > 0 && text[end - 1] != '}')
+    end--;
+  g_assert_cmpuint (end, >, 100);
+
+  /* Every byte at first, where every kind of value has started and
+   * ended; then a sample through the rest */
+  for (gsize n = 0; n < end; n += n < 3000 ? 1 : 211)
+    {
+      g_autofree char *label = g_strdup_printf ("the first %" G_GSIZE_FORMAT " bytes", n);
+      g_autoptr(GError) error = NULL;
+
+      if (round_trip (label, text, n, &error))
+        g_error ("%s of keel.json were read as a workspace", label);
+      g_assert_nonnull (error);
+      refused++;
+    }
+  g_assert_cmpuint (refused, >=, MIN (end, 3000));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -773,6 +813,7 @@ main (int   argc,
   g_test_add_func ("/keel/format/empty", test_empty);
   g_test_add_func ("/keel/format/cases", test_cases);
   g_test_add_func ("/keel/format/edges", test_edges);
+  g_test_add_func ("/keel/format/truncated", test_truncated);
   g_test_add_func ("/keel/format/fuzz-corpus", test_fuzz_corpus);
   g_test_add_func ("/keel/format/mutations", test_mutations);
   g_test_add_func ("/keel/format/counter-limit", test_counter_limit);

@@ -240,6 +240,261 @@ test_write_and_rename (void)
   keel_test_rm_rf (root);
 }
 
+/* A file longer than its size says (as the kernel's own files are) is
+ * read whole, or refused at the limit, never cut short */
+static void
+test_read_past_size (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  struct stat st;
+
+  g_assert_cmpint (stat ("/proc/self/status", &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+
+  bytes = keel_io_read_file ("/proc/self/status", FALSE, 1024 * 1024, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 64);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "Name:"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bytes = keel_io_read_file ("/proc/self/status", FALSE, 16, NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, "too large"));
+}
+
+/* Reading or writing through a descriptor that does not allow it */
+static void
+test_bad_descriptors (void)
+{
+  g_autofree char *root = make_tmp ();
+  g_autofree char *file = g_build_filename (root, "file", NULL);
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  keel_test_write (file, "content");
+
+  fd = open (file, O_WRONLY | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_null (keel_io_sha256_fd (fd, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_clear_error (&error);
+  close (fd);
+
+  fd = open (file, O_RDONLY | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_false (keel_io_write_all (fd, file, "more", 4, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  close (fd);
+
+  /* A full disk */
+  fd = open ("/dev/full", O_WRONLY | O_CLOEXEC);
+  if (fd >= 0)
+    {
+      g_assert_false (keel_io_write_all (fd, "/dev/full", "more", 4, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      g_clear_error (&error);
+      close (fd);
+    }
+
+  {
+    g_autofree char *text = keel_test_read (file, NULL);
+    g_assert_cmpstr (text, ==, "content");
+  }
+
+  keel_test_rm_rf (root);
+}
+
+typedef struct
+{
+  KeelIoOp op;
+  int      code;
+  guint    calls;
+} Fault;
+
+static int
+fault_hook (KeelIoOp    op,
+            const char *path,
+            gpointer    user_data)
+{
+  Fault *fault = user_data;
+
+  if (op != fault->op)
+    return 0;
+  fault->calls++;
+
+  return fault->code;
+}
+
+/* A temporary file that cannot be synced is removed, and the error says so */
+static void
+test_write_temp_faults (void)
+{
+  g_autofree char *root = make_tmp ();
+  g_autofree char *target = g_build_filename (root, "target", NULL);
+  g_autoptr(GError) error = NULL;
+  Fault fault = { KEEL_IO_FSYNC, EIO, 0 };
+  char *temp;
+
+  _keel_io_set_fault_hook (fault_hook, &fault);
+  temp = keel_io_write_temp (target, "hello", 5, 0600, &error);
+  _keel_io_set_fault_hook (NULL, NULL);
+
+  g_assert_null (temp);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, g_strerror (EIO)));
+  g_assert_cmpuint (fault.calls, ==, 1);
+  g_assert_cmpuint (keel_test_count_entries (root, NULL), ==, 0);
+
+  /* Without a place to put the error, it still fails and cleans up */
+  fault.calls = 0;
+  _keel_io_set_fault_hook (fault_hook, &fault);
+  temp = keel_io_write_temp (target, "hello", 5, 0600, NULL);
+  _keel_io_set_fault_hook (NULL, NULL);
+  g_assert_null (temp);
+  g_assert_cmpuint (keel_test_count_entries (root, NULL), ==, 0);
+
+  keel_test_rm_rf (root);
+}
+
+/* Where renameat2 () is missing, or the file system cannot do it, a move
+ * that must not replace a file is a link and an unlink: it still moves,
+ * and it still never replaces */
+static void
+test_rename_noreplace_fallback (void)
+{
+  const int codes[] = { ENOSYS, EINVAL, ENOTSUP };
+  g_autofree char *root = make_tmp ();
+  g_autofree char *from = g_build_filename (root, "from", NULL);
+  g_autofree char *to = g_build_filename (root, "to", NULL);
+  g_autofree char *taken = g_build_filename (root, "taken", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      Fault fault = { KEEL_IO_RENAME, codes[i], 0 };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *kept = NULL;
+
+      keel_test_write (from, "moved");
+      keel_test_write (taken, "theirs");
+
+      _keel_io_set_fault_hook (fault_hook, &fault);
+      g_assert_false (keel_io_rename_noreplace (from, taken, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+      g_assert_true (keel_io_rename_noreplace (from, to, NULL));
+      _keel_io_set_fault_hook (NULL, NULL);
+
+      g_assert_cmpuint (fault.calls, ==, 2);
+      g_assert_false (g_file_test (from, G_FILE_TEST_EXISTS));
+      text = keel_test_read (to, NULL);
+      g_assert_cmpstr (text, ==, "moved");
+      kept = keel_test_read (taken, NULL);
+      g_assert_cmpstr (kept, ==, "theirs");
+      g_unlink (to);
+    }
+
+  keel_test_rm_rf (root);
+}
+
+/* Where the exchange is missing or the file system cannot do it, the
+ * caller is told so (to take its fallback), and nothing moved */
+static void
+test_exchange_not_supported (void)
+{
+  const int codes[] = { ENOSYS, EINVAL, EXDEV, ENOTSUP };
+  g_autofree char *root = make_tmp ();
+  g_autofree char *a = g_build_filename (root, "a", NULL);
+  g_autofree char *b = g_build_filename (root, "b", NULL);
+
+  keel_test_write (a, "A");
+  keel_test_write (b, "B");
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      Fault fault = { KEEL_IO_RENAME, codes[i], 0 };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text_a = NULL;
+      g_autofree char *text_b = NULL;
+
+      _keel_io_set_fault_hook (fault_hook, &fault);
+      g_assert_false (keel_io_exchange (a, b, &error));
+      _keel_io_set_fault_hook (NULL, NULL);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+
+      text_a = keel_test_read (a, NULL);
+      text_b = keel_test_read (b, NULL);
+      g_assert_cmpstr (text_a, ==, "A");
+      g_assert_cmpstr (text_b, ==, "B");
+    }
+
+  keel_test_rm_rf (root);
+}
+
+/* Another program makes the folder first, or puts a file in its place,
+ * just before Keel's mkdir: the first is fine, the second refused */
+static int
+race_hook (KeelIoOp    op,
+           const char *path,
+           gpointer    user_data)
+{
+  const char *what = user_data;
+
+  if (op != KEEL_IO_MKDIR)
+    return 0;
+  if (g_str_equal (what, "folder"))
+    g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  else
+    keel_test_write (path, "not a folder");
+
+  return 0;
+}
+
+static void
+test_mkdir_race (void)
+{
+  g_autofree char *root = make_tmp ();
+  g_autofree char *first = g_build_filename (root, "first", NULL);
+  g_autofree char *second = g_build_filename (root, "second", NULL);
+  g_autoptr(GError) error = NULL;
+
+  _keel_io_set_fault_hook (race_hook, (gpointer) "folder");
+  g_assert_true (keel_io_mkdir (first, FALSE, &error));
+  _keel_io_set_fault_hook (NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (first, G_FILE_TEST_IS_DIR));
+
+  _keel_io_set_fault_hook (race_hook, (gpointer) "file");
+  g_assert_false (keel_io_mkdir (second, FALSE, &error));
+  _keel_io_set_fault_hook (NULL, NULL);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+  g_assert_true (g_file_test (second, G_FILE_TEST_IS_REGULAR));
+
+  keel_test_rm_rf (root);
+}
+
+/* A folder that cannot be made is an error naming the cause */
+static void
+test_mkdir_faults (void)
+{
+  g_autofree char *root = make_tmp ();
+  g_autofree char *deep = g_build_filename (root, "a", "b", NULL);
+  g_autoptr(GError) error = NULL;
+  Fault fault = { KEEL_IO_MKDIR, EROFS, 0 };
+
+  _keel_io_set_fault_hook (fault_hook, &fault);
+  g_assert_false (keel_io_mkdir (deep, TRUE, &error));
+  _keel_io_set_fault_hook (NULL, NULL);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, g_strerror (EROFS)));
+  g_assert_false (g_file_test (deep, G_FILE_TEST_EXISTS));
+
+  keel_test_rm_rf (root);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +504,13 @@ main (int   argc,
   g_test_add_func ("/keel/io/mkdir", test_mkdir);
   g_test_add_func ("/keel/io/open", test_open);
   g_test_add_func ("/keel/io/write-and-rename", test_write_and_rename);
+  g_test_add_func ("/keel/io/read-past-size", test_read_past_size);
+  g_test_add_func ("/keel/io/bad-descriptors", test_bad_descriptors);
+  g_test_add_func ("/keel/io/write-temp-faults", test_write_temp_faults);
+  g_test_add_func ("/keel/io/rename-noreplace-fallback", test_rename_noreplace_fallback);
+  g_test_add_func ("/keel/io/mkdir-faults", test_mkdir_faults);
+  g_test_add_func ("/keel/io/mkdir-race", test_mkdir_race);
+  g_test_add_func ("/keel/io/exchange-not-supported", test_exchange_not_supported);
 
   return g_test_run ();
 }

@@ -1605,7 +1605,7 @@ test_check (void)
   p = find_problem (problems, KEEL_PROBLEM_ERROR, "ACT-1", "owner");
   g_assert_nonnull (p);
   g_assert_nonnull (strstr (p->message, "POL-1"));
-  g_assert_nonnull (strstr (p->message, "is a policy, not a person"));
+  g_assert_nonnull (strstr (p->message, "of the kind Policy; the field takes People"));
 
   for (const char * const *f = (const char * const[]) { "title", "measure", "target", "due", NULL }; *f; f++)
     {

@@ -29,7 +29,9 @@
  * (where an atomic exchange is not possible: the fallback is taken) and as
  * a short write. After each failure: the error was reported, and nothing
  * was lost — keel.json and every backup are byte for byte what they were,
- * or the new state is complete. */
+ * or the new state is complete. A save that finds keel.json changed by
+ * another program never replaces it: ours is kept beside it whole, or the
+ * error says it could not be. */
 
 typedef struct
 {
@@ -194,10 +196,12 @@ typedef enum
   SAVE_ROTATING,   /* a full set of backups: the oldest goes */
   RESTORE,
   IMPORT,
+  SAVE_CONFLICT,   /* another program changed keel.json: ours goes beside it */
 } Scenario;
 
 static const char * const scenario_names[] = {
   "first save", "second save", "rotating save", "restore", "evidence import",
+  "conflict save",
 };
 
 static KeelWorkspace *
@@ -213,7 +217,8 @@ prepare (Scenario    scenario,
   keel_record_set_string (person, "name", "Save 0");
   keel_workspace_add (workspace, person);
 
-  if (scenario == SAVE_SECOND || scenario == RESTORE || scenario == IMPORT)
+  if (scenario == SAVE_SECOND || scenario == RESTORE || scenario == IMPORT ||
+      scenario == SAVE_CONFLICT)
     saves = 1;
   else if (scenario == SAVE_ROTATING)
     saves = KEEL_WORKSPACE_BACKUPS + 2;
@@ -234,6 +239,20 @@ prepare (Scenario    scenario,
       g_assert_true (g_file_set_contents (file, "{ broken", -1, NULL));
     }
 
+  if (scenario == SAVE_CONFLICT)
+    {
+      g_autofree char *file = g_build_filename (path, "keel.json", NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *theirs = NULL;
+      char *at;
+
+      g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+      at = strstr (text, "\"Save 0\"");
+      g_assert_nonnull (at);
+      theirs = g_strdup_printf ("%.*s\"Theirs\"%s", (int) (at - text), text, at + strlen ("\"Save 0\""));
+      g_assert_true (g_file_set_contents (file, theirs, -1, NULL));
+    }
+
   keel_record_set_string (person, "name", "The new state");
 
   return workspace;
@@ -250,6 +269,7 @@ run (Scenario        scenario,
     case SAVE_FIRST:
     case SAVE_SECOND:
     case SAVE_ROTATING:
+    case SAVE_CONFLICT:
       return keel_workspace_save (workspace, NULL, error);
 
     case RESTORE:
@@ -369,6 +389,33 @@ check_outcome (Scenario       scenario,
       }
       break;
 
+    case SAVE_CONFLICT:
+      {
+        GHashTableIter iter;
+        gpointer key, value;
+        guint copies = 0;
+
+        /* Theirs is never replaced, nor anything else touched; ours is
+         * beside it, whole, or the error says it could not be */
+        g_assert_false (ok);
+        assert_nothing_lost (before, after, NULL, FALSE);
+        g_hash_table_iter_init (&iter, after);
+        while (g_hash_table_iter_next (&iter, &key, &value))
+          if (g_str_has_prefix (key, "keel.conflict-"))
+            {
+              g_assert_cmpstr (value, ==, new_text);
+              copies++;
+            }
+        if (g_error_matches (error, KEEL_ERROR, KEEL_ERROR_CONFLICT))
+          g_assert_cmpuint (copies, ==, 1);
+        else
+          {
+            g_assert_error (error, KEEL_ERROR, KEEL_ERROR_FAILED);
+            g_assert_cmpuint (copies, ==, 0);
+          }
+      }
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -416,7 +463,9 @@ test_scenario (gconstpointer data)
             }
 
           /* A short write is no error: the writer goes on */
-          if (codes[c] == KEEL_IO_SHORT_WRITE)
+          if (codes[c] == KEEL_IO_SHORT_WRITE && scenario == SAVE_CONFLICT)
+            g_assert_error (error, KEEL_ERROR, KEEL_ERROR_CONFLICT);
+          else if (codes[c] == KEEL_IO_SHORT_WRITE)
             g_assert_true (ok);
 
           check_outcome (scenario, workspace, folder, before, after, ok, error, new_text);
@@ -460,7 +509,7 @@ main (int   argc,
   g_log_set_writer_func (log_writer, NULL, NULL);
   g_test_init (&argc, &argv, NULL);
 
-  for (guint s = SAVE_FIRST; s <= IMPORT; s++)
+  for (guint s = SAVE_FIRST; s <= SAVE_CONFLICT; s++)
     {
       g_autofree char *path = g_strdup_printf ("/keel/io-faults/%s", scenario_names[s]);
 

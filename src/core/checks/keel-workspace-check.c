@@ -77,10 +77,18 @@ check_ref_cb (KeelRecord      *top,
                  g_strdup_printf (_("%s, field “%s”: refers to %s, which does not exist"),
                                   keel_record_get_id (top), path, target));
   else if (field->ref_kind != NULL && g_strcmp0 (keel_record_get_kind (found), field->ref_kind) != 0)
-    add_problem (check->problems, KEEL_PROBLEM_ERROR, keel_record_get_id (top), path,
-                 g_strdup_printf (_("%s, field “%s”: refers to %s, which is a %s, not a %s"),
-                                  keel_record_get_id (top), path, target,
-                                  keel_record_get_kind (found), field->ref_kind));
+    {
+      const KeelKind *wanted = keel_kind_lookup (field->ref_kind);
+
+      /* Translators: "ACT-1, field “owner”: refers to EVD-1, of the kind
+       * Evidence; the field takes People" */
+      add_problem (check->problems, KEEL_PROBLEM_ERROR, keel_record_get_id (top), path,
+                   g_strdup_printf (_("%s, field “%s”: refers to %s, of the kind %s; the field takes %s"),
+                                    keel_record_get_id (top), path, target,
+                                    keel_kind_get_label (keel_record_get_kind_desc (found)),
+                                    wanted != NULL ? keel_kind_get_plural_label (wanted)
+                                                   : field->ref_kind));
+    }
 }
 
 static void
@@ -149,8 +157,9 @@ typedef struct
 static void
 check_data_free (CheckData *data)
 {
-  g_clear_object (&data->folder);
-  g_clear_pointer (&data->jobs, g_ptr_array_unref);
+  /* check_records() sets both; problems_of() may have taken the lists */
+  g_object_unref (data->folder);
+  g_ptr_array_unref (data->jobs);
   g_clear_pointer (&data->errors, g_ptr_array_unref);
   g_clear_pointer (&data->warnings, g_ptr_array_unref);
   g_free (data);

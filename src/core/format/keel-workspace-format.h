@@ -43,10 +43,6 @@ KeelWorkspaceSnapshot *keel_workspace_reader_parse       (const char  *name,
                                                           const char  *data,
                                                           gsize        length,
                                                           GError     **error);
-gboolean               keel_workspace_reader_parse_id    (const char  *prefix,
-                                                          const char  *id,
-                                                          char       **counter_key,
-                                                          guint64     *number);
 char                  *keel_workspace_reader_fingerprint (const char  *data,
                                                           gsize        length);
 /* The lists of keel.json by name, in keel_workspace_get_kinds() order */

@@ -72,33 +72,6 @@ keel_workspace_reader_fingerprint (const char *data,
 }
 
 
-/* The kind whose ids start with @prefix, or NULL */
-static const KeelKind *
-kind_for_prefix (const char *prefix)
-{
-  guint n;
-  const KeelKind * const *kinds = keel_kinds_get_all (&n);
-
-  for (guint i = 0; i < n; i++)
-    if (kinds[i]->id_prefix != NULL && strcmp (kinds[i]->id_prefix, prefix) == 0)
-      return kinds[i];
-
-  return NULL;
-}
-
-/* Parses an id of the kind with @prefix ("OBJ-12", "MR-2026-03") into the
- * counter key ("OBJ", "MR-2026") and the number. */
-gboolean
-keel_workspace_reader_parse_id (const char *prefix,
-                                const char *id,
-                                char      **counter_key,
-                                guint64    *number)
-{
-  const KeelKind *kind = kind_for_prefix (prefix);
-
-  return kind != NULL && keel_kind_parse_id (kind, id, counter_key, number);
-}
-
 void
 keel_workspace_snapshot_free (KeelWorkspaceSnapshot *snap)
 {

@@ -151,8 +151,9 @@ keel_workspace_import_evidence (KeelWorkspace  *workspace,
   g_return_val_if_fail (contents != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* Never empty: g_path_get_basename ("") is "." */
   name = g_path_get_basename (original_name);
-  if (name[0] == '\0' || strcmp (name, G_DIR_SEPARATOR_S) == 0 || strcmp (name, ".") == 0)
+  if (strcmp (name, G_DIR_SEPARATOR_S) == 0 || strcmp (name, ".") == 0)
     {
       g_set_error_literal (error, KEEL_ERROR, KEEL_ERROR_INVALID,
                            _("An evidence file needs a name"));

@@ -68,7 +68,8 @@ parse_segment (const char  *segment,
     return FALSE;
 
   number = g_ascii_strtoull (bracket + 1, &end, 10);
-  if (end == NULL || end[0] != ']' || end[1] != '\0' || number == 0 || number > G_MAXUINT)
+  /* g_ascii_strtoull() always sets @end */
+  if (end[0] != ']' || end[1] != '\0' || number == 0 || number > G_MAXUINT)
     return FALSE;
 
   *key = g_strndup (segment, bracket - segment);
@@ -80,21 +81,21 @@ parse_segment (const char  *segment,
 static gboolean
 is_reference_field (const KeelField *field)
 {
-  return field != NULL &&
-         (field->type == KEEL_FIELD_REF || field->type == KEEL_FIELD_REF_LIST);
+  return field->type == KEEL_FIELD_REF || field->type == KEEL_FIELD_REF_LIST;
 }
 
-/* The list with @old_id replaced by @new_id, without a duplicate */
+/* The list (that holds @old_id) with @old_id replaced by @new_id, without
+ * a duplicate */
 static GStrv
 replace_in_list (const char * const *ids,
                  const char         *old_id,
                  const char         *new_id)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  gboolean has_new = ids != NULL && g_strv_contains (ids, new_id);
+  gboolean has_new = g_strv_contains (ids, new_id);
   gboolean placed = FALSE;
 
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+  for (guint i = 0; ids[i] != NULL; i++)
     {
       if (g_strcmp0 (ids[i], old_id) == 0)
         {
@@ -229,17 +230,16 @@ keel_workspace_reassign_references (KeelWorkspace *self,
 
       field = keel_record_find_field (part, key);
 
+      /* A single reference is found once, and it holds @old_id */
       if (field->type == KEEL_FIELD_REF)
-        {
-          if (g_strcmp0 (keel_record_get_string (part, key), old_id) == 0)
-            keel_record_set_string (part, key, new_id);
-        }
+        keel_record_set_string (part, key, new_id);
       else
         {
           const char * const *ids = keel_record_get_strv (part, key);
 
-          /* An id listed twice shows up twice; the first pass did it */
-          if (ids != NULL && g_strv_contains (ids, old_id))
+          /* An id listed twice shows up twice; the first pass did it (and
+           * left @new_id in the list, so it is never empty) */
+          if (g_strv_contains (ids, old_id))
             {
               g_auto(GStrv) replaced = replace_in_list (ids, old_id, new_id);
               keel_record_set_strv (part, key, (const char * const *) replaced);

@@ -33,9 +33,10 @@ typedef struct
 static void
 restore_data_free (RestoreData *data)
 {
-  g_clear_object (&data->folder);
-  g_clear_object (&data->file);
-  g_clear_object (&data->backup);
+  /* restore_data_new() sets all but @aside */
+  g_object_unref (data->folder);
+  g_object_unref (data->file);
+  g_object_unref (data->backup);
   g_clear_object (&data->aside);
   g_free (data);
 }
@@ -92,7 +93,8 @@ keep_aside (RestoreData  *data,
         }
     }
 
-  if (error != NULL && *error == NULL)
+  /* @error is always set: restore() passes its own */
+  if (*error == NULL)
     g_set_error_literal (error, KEEL_ERROR, KEEL_ERROR_FAILED, _("no free name for the copy"));
   keel_io_unlink (AT_FDCWD, temp, NULL);
   g_clear_object (&data->aside);

@@ -79,7 +79,7 @@ _keel_workspace_apply_snapshot (KeelWorkspace         *self,
                            list->pdata, list->len);
     }
 
-  g_clear_pointer (&self->counters, g_hash_table_unref);
+  g_hash_table_unref (self->counters);
   self->counters = g_hash_table_ref (snap->counters);
 
   g_clear_pointer (&self->extra, json_object_unref);
@@ -223,9 +223,10 @@ typedef struct
 static void
 save_data_free (SaveData *data)
 {
-  g_clear_object (&data->folder);
-  g_clear_object (&data->file);
-  g_clear_pointer (&data->text, g_bytes_unref);
+  /* prepare_save() sets these three */
+  g_object_unref (data->folder);
+  g_object_unref (data->file);
+  g_bytes_unref (data->text);
   g_free (data->known_sha);
   g_free (data->new_sha);
   g_free (data->conflict_path);
@@ -879,7 +880,7 @@ typedef struct
 static void
 reload_free (Reload *reload)
 {
-  g_clear_object (&reload->outer);
+  g_object_unref (reload->outer);  /* always set */
   g_free (reload->conflict_path);
   g_clear_error (&reload->error);
   g_free (reload);

@@ -38,7 +38,7 @@ typedef struct
 static void
 reread_free (Reread *reread)
 {
-  g_clear_object (&reread->file);
+  g_object_unref (reread->file);  /* always set */
   g_free (reread->known_sha);
   g_free (reread->sha);
   g_clear_pointer (&reread->snap, keel_workspace_snapshot_free);

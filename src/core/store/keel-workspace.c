@@ -174,10 +174,10 @@ _keel_workspace_unwatch_all (KeelWorkspace *self)
 
   keel_workspace_get_kinds (&n_kinds);
 
-  if (self->organisation != NULL)
-    unwatch_record (self, KEEL_RECORD (self->organisation));
+  /* Both set from init to finalize */
+  unwatch_record (self, KEEL_RECORD (self->organisation));
 
-  for (guint k = 0; self->stores != NULL && k < n_kinds; k++)
+  for (guint k = 0; k < n_kinds; k++)
     {
       GListModel *model = G_LIST_MODEL (self->stores[k]);
       guint n = g_list_model_get_n_items (model);
@@ -235,16 +235,18 @@ keel_workspace_finalize (GObject *object)
 
   keel_workspace_get_kinds (&n_kinds);
 
+  /* init and constructed set all but @extra and @known_sha, and nothing
+   * sets them to NULL after */
   for (guint k = 0; k < n_kinds; k++)
-    g_clear_object (&self->stores[k]);
-  g_clear_pointer (&self->stores, g_free);
-  g_clear_pointer (&self->by_id, g_hash_table_unref);
-  g_clear_pointer (&self->counters, g_hash_table_unref);
+    g_object_unref (self->stores[k]);
+  g_free (self->stores);
+  g_hash_table_unref (self->by_id);
+  g_hash_table_unref (self->counters);
   g_clear_pointer (&self->extra, json_object_unref);
-  g_clear_pointer (&self->known_sha, g_free);
-  g_clear_object (&self->organisation);
-  g_clear_object (&self->folder);
-  g_clear_object (&self->file);
+  g_free (self->known_sha);
+  g_object_unref (self->organisation);
+  g_object_unref (self->folder);
+  g_object_unref (self->file);
 
   G_OBJECT_CLASS (keel_workspace_parent_class)->finalize (object);
 }
