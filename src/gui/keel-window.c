@@ -23,20 +23,24 @@
 
 #include "keel-actions-page.h"
 #include "keel-application.h"
+#include "keel-audits-page.h"
 #include "keel-context-page.h"
 #include "keel-date.h"
 #include "keel-demo.h"
 #include "keel-error.h"
 #include "keel-gui-util.h"
+#include "keel-improvements-page.h"
 #include "keel-objectives-page.h"
 #include "keel-parties-page.h"
 #include "keel-people-page.h"
 #include "keel-policies-page.h"
+#include "keel-processes-page.h"
 #include "keel-records.h"
 #include "keel-resources-page.h"
 #include "keel-restore.h"
 #include "keel-risks-page.h"
 #include "keel-roles-page.h"
+#include "keel-training-page.h"
 #include "keel-welcome-view.h"
 #include "keel-window-private.h"
 
@@ -61,11 +65,15 @@ static const KeelArea areas[] = {
   { "policies", N_("Policies"), "text-x-generic-symbolic", keel_policies_page_get_type },
   { "people", N_("People"), "system-users-symbolic", keel_people_page_get_type },
   { "roles", N_("Roles"), "user-info-symbolic", keel_roles_page_get_type },
+  { "training", N_("Training"), "application-certificate-symbolic", keel_training_page_get_type },
   { "actions", N_("Actions"), "object-select-symbolic", keel_actions_page_get_type },
   { "resources", N_("Resources"), "wallet-symbolic", keel_resources_page_get_type },
   { "risks", N_("Risks"), "dialog-warning-symbolic", keel_risks_page_get_type },
   { "context", N_("Context"), "find-location-symbolic", keel_context_page_get_type },
   { "parties", N_("Interested Parties"), "x-office-address-book-symbolic", keel_parties_page_get_type },
+  { "improvements", N_("Improvements"), "emblem-synchronizing-symbolic", keel_improvements_page_get_type },
+  { "processes", N_("Processes"), "emblem-system-symbolic", keel_processes_page_get_type },
+  { "audits", N_("Audits"), "checkbox-checked-symbolic", keel_audits_page_get_type },
 };
 
 typedef enum

@@ -9,9 +9,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "keel-audit.h"
+#include "keel-date.h"
 
 /* Audit: a record kind of keel.json ("audits"). Its fields are its GObject properties and its
  * JSON members, in this order. */
@@ -46,3 +49,27 @@ static const KeelKind kind = {
 };
 
 KEEL_DEFINE_RECORD_TYPE (KeelAudit, keel_audit, kind)
+
+/* ------------------------------------------------------------------------ */
+/* Rules                                                                    */
+/* ------------------------------------------------------------------------ */
+
+gboolean
+keel_audit_is_overdue (KeelAudit *self,
+                       GDateTime *today)
+{
+  GDateTime *planned;
+  const char *result;
+  g_autoptr(GDateTime) day = NULL;
+
+  g_return_val_if_fail (KEEL_IS_AUDIT (self), FALSE);
+
+  planned = keel_record_get_date (KEEL_RECORD (self), "planned");
+  result = keel_record_get_string (KEEL_RECORD (self), "result");
+  if (planned == NULL || (result != NULL && strcmp (result, "planned") != 0))
+    return FALSE;
+
+  day = today != NULL ? g_date_time_ref (today) : keel_date_today ();
+
+  return keel_date_compare (planned, day) < 0;
+}

@@ -15,4 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KeelAudit, keel_audit, KEEL, AUDIT, KeelRecord)
 
+/* Overdue: still planned (or no result), but planned for a day before @today (NULL:
+ * keel_date_today ()), so its result is missing from the audit plan */
+gboolean keel_audit_is_overdue (KeelAudit *self,
+                                GDateTime *today);
+
 G_END_DECLS

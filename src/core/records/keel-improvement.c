@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "keel-date.h"
 #include "keel-improvement.h"
 
 /* Improvement: a record kind of keel.json ("improvements"). Its fields are its GObject properties and its
@@ -57,3 +58,41 @@ static const KeelKind kind = {
 };
 
 KEEL_DEFINE_RECORD_TYPE (KeelImprovement, keel_improvement, kind)
+
+/* ------------------------------------------------------------------------ */
+/* Rules                                                                    */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+is_closed (KeelImprovement *self)
+{
+  return g_strcmp0 (keel_record_get_string (KEEL_RECORD (self), "status"), "closed") == 0;
+}
+
+gboolean
+keel_improvement_is_overdue (KeelImprovement *self,
+                             GDateTime       *today)
+{
+  GDateTime *due;
+  g_autoptr(GDateTime) day = NULL;
+
+  g_return_val_if_fail (KEEL_IS_IMPROVEMENT (self), FALSE);
+
+  due = keel_record_get_date (KEEL_RECORD (self), "due");
+  if (due == NULL || is_closed (self))
+    return FALSE;
+
+  day = today != NULL ? g_date_time_ref (today) : keel_date_today ();
+
+  return keel_date_compare (due, day) < 0;
+}
+
+gboolean
+keel_improvement_needs_effectiveness_check (KeelImprovement *self)
+{
+  g_return_val_if_fail (KEEL_IS_IMPROVEMENT (self), FALSE);
+
+  return is_closed (self)
+         && (!keel_record_is_set (KEEL_RECORD (self), "effectiveness")
+             || !keel_record_is_set (KEEL_RECORD (self), "effectiveness_checked_on"));
+}

@@ -35,3 +35,40 @@ static const KeelKind kind = {
 };
 
 KEEL_DEFINE_RECORD_TYPE (KeelProcess, keel_process, kind)
+
+/* ------------------------------------------------------------------------ */
+/* Rules                                                                    */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+
+  return TRUE;
+}
+
+char *
+keel_process_describe_missing (KeelProcess *self)
+{
+  gboolean no_owner, no_step;
+
+  g_return_val_if_fail (KEEL_IS_PROCESS (self), NULL);
+
+  no_owner = is_blank (keel_record_get_string (KEEL_RECORD (self), "owner"));
+  no_step = is_blank (keel_record_get_string (KEEL_RECORD (self), "security_step"));
+
+  if (no_owner && no_step)
+    return g_strdup (_("No owner and no security step"));
+  if (no_owner)
+    return g_strdup (_("No owner"));
+  if (no_step)
+    return g_strdup (_("No security step"));
+
+  return NULL;
+}

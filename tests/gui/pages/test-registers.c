@@ -108,11 +108,15 @@ test_resources (void)
   KeelListPage *page = open_page (folder, "resources", &window);
   KeelRecordEditor *editor;
   KeelRecord *added;
+  g_autofree char *owner = NULL;
+  g_autofree char *category = NULL;
 
   g_assert_cmpstr (keel_list_page_get_state (page), ==, "list");
   g_assert_cmpstr (keel_list_page_get_count_text (page), ==, "2 resources");
-  g_assert_cmpstr (keel_list_page_dup_cell_text (page, "owner", lookup (window, "RES-1")), ==, "Ana Lima");
-  g_assert_cmpstr (keel_list_page_dup_cell_text (page, "category", lookup (window, "RES-2")), ==, "Tool");
+  owner = keel_list_page_dup_cell_text (page, "owner", lookup (window, "RES-1"));
+  category = keel_list_page_dup_cell_text (page, "category", lookup (window, "RES-2"));
+  g_assert_cmpstr (owner, ==, "Ana Lima");
+  g_assert_cmpstr (category, ==, "Tool");
 
   /* Add */
   gtk_widget_activate_action (GTK_WIDGET (page), "page.new", NULL);

@@ -41,11 +41,32 @@ id_number (const char *id)
   return g_ascii_strtoll (p, NULL, 10);
 }
 
+/* Longer text on one line of the table (the editor shows it all) */
+static char *
+one_line (char *text)
+{
+  g_auto(GStrv) lines = NULL;
+  GString *joined;
+
+  if (text == NULL)
+    return NULL;
+
+  lines = g_strsplit_set (text, "\r\n", -1);
+  g_free (text);
+  joined = g_string_new (NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*g_strstrip (lines[i]) != '\0')
+      g_string_append_printf (joined, "%s%s", joined->len > 0 ? " " : "", lines[i]);
+
+  return g_string_free (joined, FALSE);
+}
+
 char *
 _keel_list_column_text (Column     *column,
                         KeelRecord *record)
 {
   const KeelField *field = column->field;
+  char *text;
 
   if (column->decl->text != NULL)
     return column->decl->text (column->page, record);
@@ -53,7 +74,9 @@ _keel_list_column_text (Column     *column,
   if (field == NULL)
     return g_strdup (keel_record_get_id (record));
 
-  return keel_field_format_display (keel_list_page_get_workspace (column->page), record, field);
+  text = keel_field_format_display (keel_list_page_get_workspace (column->page), record, field);
+
+  return (field->flags & KEEL_FIELD_MULTILINE) ? one_line (text) : text;
 }
 
 static double
@@ -143,8 +166,6 @@ _keel_list_column_update_cell (GtkListItem *item)
 
   text = _keel_list_column_text (column, record);
   gtk_label_set_label (GTK_LABEL (label), text ? text : "");
-  if (column_is_title (column))
-    gtk_widget_set_tooltip_text (label, text);
 
   if (style != NULL)
     gtk_widget_remove_css_class (label, style);
@@ -167,6 +188,22 @@ _keel_list_column_update_cell (GtkListItem *item)
     }
 }
 
+/* A cell cut short shows the whole of its text as tooltip */
+static gboolean
+cell_query_tooltip_cb (GtkLabel   *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, gtk_label_get_label (label));
+  return TRUE;
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -177,7 +214,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   /* Free text may be cut short (the title column gives way first); ids,
    * names, choices, dates and numbers are shown whole, and a narrow
-   * window scrolls the table sideways */
+   * window scrolls the table sideways. Text cut short shows whole in its
+   * tooltip. */
   if (column_is_title (column))
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -188,6 +226,11 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_width_chars (GTK_LABEL (label), 12);
+    }
+  if (gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
     }
   if (column->field == NULL && column->decl->text == NULL)
     gtk_widget_add_css_class (label, "dim-label");
@@ -333,6 +376,7 @@ keel_list_page_class_add_column (KeelListPageClass *klass,
   g_return_if_fail (keel_kind_find_field (decl->kind, key) != NULL);
 
   column = g_new0 (ColumnDecl, 1);
+  column->owner = decl->owner;
   column->key = g_strdup (key);
   g_ptr_array_add (decl->columns, column);
 }
@@ -350,6 +394,7 @@ keel_list_page_class_add_computed_column (KeelListPageClass  *klass,
   g_return_if_fail (id != NULL && title != NULL && text != NULL);
 
   column = g_new0 (ColumnDecl, 1);
+  column->owner = decl->owner;
   column->key = g_strdup (id);
   column->title = title;
   column->text = text;
@@ -368,8 +413,15 @@ keel_list_page_class_set_column_style (KeelListPageClass *klass,
 
   g_return_if_fail (column != NULL);
 
+  if (column->owner == decl->owner)
+    {
+      column->style = style;
+      return;
+    }
+
   /* Declarations may be shared with a parent class: change a copy */
   copy = g_memdup2 (column, sizeof *column);
+  copy->owner = decl->owner;
   copy->key = g_strdup (column->key);
   copy->style = style;
   for (guint i = 0; i < decl->columns->len; i++)

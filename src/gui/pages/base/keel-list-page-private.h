@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
+  GType               owner;    /* the class that declared it */
   char               *key;      /* a field key, "id", or a computed column's id */
   const char         *title;    /* N_(); NULL: the field's label */
   KeelCellTextFunc    text;

@@ -480,6 +480,7 @@ keel_list_page_class_set_kind (KeelListPageClass *klass,
   g_return_if_fail (decl->kind != NULL);
 
   id_column = g_new0 (ColumnDecl, 1);
+  id_column->owner = decl->owner;
   id_column->key = g_strdup ("id");
   g_ptr_array_insert (decl->columns, 0, id_column);
 }

@@ -27,7 +27,8 @@ G_BEGIN_DECLS
  * "All" first; or its own), the empty state and, if the kind needs one,
  * its editor type (a KeelRecordEditor). An id column comes first, the
  * title column expands, the table sorts by the kind's sort field at
- * first. Enter, a double click or activating a row opens the editor;
+ * first. Free text may be cut short in its cell, whole in the tooltip;
+ * multi-line text shows on one line. Enter, a double click or activating a row opens the editor;
  * search matches the text of the columns shown; page.delete deletes the
  * selected record with Undo. */
 
