@@ -15,97 +15,20 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "keel-areas.h"
-#include "keel-gui-test.h"
 #include "keel-people-page.h"
 #include "keel-preferences-window.h"
-#include "keel-person-editor.h"
 #include "keel-records.h"
 #include "keel-welcome-view.h"
-#include "keel-window-private.h"
 #include "keel-workspace-private.h"
+#include "test-window.h"
 
 /* The real KeelWindow, driven in process through its actions and widgets:
  * first run, people with undo, quitting with a save in flight, a file that
  * cannot be read, a save that fails. */
 
-#define WAIT_MS 10000
-
-static const char two_people[] =
-  "{\n"
-  "  \"format\": \"keel-workspace\",\n"
-  "  \"version\": 1,\n"
-  "  \"organisation\": { \"name\": \"Acme Sailing\", \"size_profile\": \"startup\" },\n"
-  "  \"people\": [\n"
-  "    { \"id\": \"PER-1\", \"name\": \"Ada Lovelace\", \"email\": \"ada@acme.example\",\n"
-  "      \"top_management\": true, \"review_team\": true },\n"
-  "    { \"id\": \"PER-2\", \"name\": \"Ben Okafor\", \"email\": \"ben@acme.example\",\n"
-  "      \"job_title\": \"Security Lead\" },\n"
-  "    { \"id\": \"PER-3\", \"name\": \"Chen Wei\", \"department\": \"Engineering\" }\n"
-  "  ],\n"
-  "  \"policies\": [\n"
-  "    { \"id\": \"POL-1\", \"title\": \"Access control\", \"owner\": \"PER-2\",\n"
-  "      \"versions\": [ { \"version\": \"1.0\", \"date\": \"2026-01-10\", \"author\": \"PER-2\",\n"
-  "                      \"approval\": { \"by\": \"PER-1\", \"on\": \"2026-01-12\" } } ] }\n"
-  "  ]\n"
-  "}\n";
-
-typedef struct
-{
-  char       *path;
-  GFile      *folder;
-  KeelWindow *window;
-} Fixture;
-
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->path = keel_gui_test_make_folder ();
-  fixture->folder = g_file_new_for_path (fixture->path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  keel_gui_test_close_all ();
-  g_assert_null (fixture->window);
-  keel_gui_test_clear_expected ();
-  keel_gui_test_remove_folder (fixture->path);
-  g_clear_object (&fixture->folder);
-  g_free (fixture->path);
-}
-
-static KeelWindow *
-open_window (Fixture *fixture)
-{
-  KeelWindow *window = keel_window_new (ADW_APPLICATION (keel_gui_test_get_application ()));
-
-  g_set_weak_pointer (&fixture->window, window);
-  keel_window_open_folder (window, fixture->folder);
-  gtk_window_present (GTK_WINDOW (window));
-
-  return window;
-}
-
-static KeelWindow *
-open_workspace (Fixture    *fixture,
-                const char *contents)
-{
-  KeelWindow *window;
-
-  if (contents != NULL)
-    keel_gui_test_write_file (fixture->path, "keel.json", contents, -1);
-  window = open_window (fixture);
-  KEEL_GUI_TEST_WAIT_UNTIL (_keel_window_get_view (window) == KEEL_WINDOW_VIEW_WORKSPACE, WAIT_MS);
-
-  return window;
-}
 
 static JsonObject *
 read_keel_json (Fixture *fixture)
@@ -128,18 +51,6 @@ workspace_settled (KeelWindow *window)
 
   return workspace != NULL && !keel_workspace_get_dirty (workspace) &&
          !keel_workspace_get_saving (workspace);
-}
-
-static GtkWidget *
-child_of (gpointer    widget,
-          GType       type,
-          const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-
-  return GTK_WIDGET (child);
 }
 
 static void
@@ -181,13 +92,6 @@ json_position_of_person (JsonObject *root,
   return -1;
 }
 
-static const char *
-label_text (KeelWindow *window,
-            const char *name)
-{
-  return gtk_label_get_text (GTK_LABEL (child_of (window, KEEL_TYPE_WINDOW, name)));
-}
-
 /* No visible label under @widget has @word in it (case aside) */
 static void
 assert_no_word (GtkWidget  *widget,
@@ -210,63 +114,6 @@ assert_no_word (GtkWidget  *widget,
     assert_no_word (child, word);
 }
 
-static gboolean
-is_other_window (gpointer window)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (const GList *l = toplevels; l; l = l->next)
-    if (l->data != window && gtk_widget_get_visible (l->data) &&
-        gtk_window_get_transient_for (l->data) == window)
-      return TRUE;
-
-  return FALSE;
-}
-
-static GtkListBoxRow *
-sidebar_row (KeelWindow *window,
-             const char *label)
-{
-  GtkWidget *list = child_of (window, KEEL_TYPE_WINDOW, "sidebar_list");
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list);
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *box;
-
-      if (!GTK_IS_LIST_BOX_ROW (row))
-        continue;
-
-      box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-      for (GtkWidget *child = gtk_widget_get_first_child (box);
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), label) == 0)
-          return GTK_LIST_BOX_ROW (row);
-    }
-
-  g_error ("no row “%s” in the sidebar", label);
-  return NULL;
-}
-
-static gboolean
-page_has_workspace (GtkWidget     *page,
-                    KeelWorkspace *expected)
-{
-  g_autoptr(KeelWorkspace) workspace = NULL;
-
-  g_object_get (page, "workspace", &workspace, NULL);
-
-  return workspace == expected;
-}
-
-static gboolean
-window_is_active (gpointer window)
-{
-  return gtk_window_is_active (window);
-}
-
 /* As a click on a response button: the response, then the dialog closes */
 static void
 respond (AdwMessageDialog *dialog,
@@ -275,12 +122,6 @@ respond (AdwMessageDialog *dialog,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
   adw_message_dialog_response (dialog, response);
   gtk_window_close (GTK_WINDOW (dialog));
-}
-
-static KeelPersonEditor *
-find_editor (void)
-{
-  return (KeelPersonEditor *) keel_gui_test_find_window (KEEL_TYPE_PERSON_EDITOR);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -870,64 +711,6 @@ test_reload_failed (Fixture       *fixture,
   g_assert_null (keel_workspace_lookup (workspace, "PER-4"));
 }
 
-/* ------------------------------------------------------------------------ */
-/* The sidebar                                                              */
-/* ------------------------------------------------------------------------ */
-
-static void
-test_areas (Fixture       *fixture,
-            gconstpointer  data)
-{
-  KeelWindow *window = open_workspace (fixture, two_people);
-  const char *ids[] = { "objectives", "policies", "people" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    {
-      GtkWidget *page = _keel_window_get_page (window, ids[i]);
-      g_autoptr(KeelWorkspace) workspace = NULL;
-
-      g_assert_nonnull (page);
-      g_object_get (page, "workspace", &workspace, NULL);
-      g_assert_true (workspace == keel_window_get_workspace (window));
-    }
-
-  g_assert_null (_keel_window_get_page (window, "nowhere"));
-}
-
-/* The last page and the last workspace are remembered; a new window opens
- * on both */
-static void
-test_remembers (Fixture       *fixture,
-                gconstpointer  data)
-{
-  KeelApplication *application = keel_gui_test_get_application ();
-  GSettings *settings = keel_application_get_settings (application);
-  g_autoptr(GFile) start = NULL;
-  g_autofree char *last_page = NULL;
-  g_autofree char *last_workspace = NULL;
-  KeelWindow *window = open_workspace (fixture, two_people);
-  GtkWidget *content;
-
-  g_assert_nonnull (settings);
-
-  _keel_window_show_page (window, "people");
-  last_page = g_settings_get_string (settings, "last-page");
-  last_workspace = g_settings_get_string (settings, "last-workspace");
-  g_assert_cmpstr (last_page, ==, "people");
-  g_assert_cmpstr (last_workspace, ==, fixture->path);
-
-  _keel_window_show_page (window, "policies");
-  gtk_window_close (GTK_WINDOW (window));
-  KEEL_GUI_TEST_WAIT_UNTIL (fixture->window == NULL, WAIT_MS);
-
-  start = keel_application_dup_start_folder (application);
-  g_assert_cmpstr (g_file_peek_path (start), ==, fixture->path);
-
-  window = open_workspace (fixture, NULL);
-  content = child_of (window, KEEL_TYPE_WINDOW, "content_stack");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (content)), ==, "policies");
-}
-
 /* keel.json ends in the middle of a text: the page says so in a plain
  * sentence, and what the reader said only below it, to be copied */
 static void
@@ -959,264 +742,6 @@ test_unreadable_plain (Fixture       *fixture,
   g_assert_false (gtk_label_get_selectable (GTK_LABEL (child_of (window, KEEL_TYPE_WINDOW, "error_label"))));
 }
 
-/* ------------------------------------------------------------------------ */
-/* Keys, and a narrow window                                                */
-/* ------------------------------------------------------------------------ */
-
-/* A 360 px window folds the sidebar over the page: activating an area's
- * row shows that area's page */
-static void
-test_narrow_sidebar (Fixture       *fixture,
-                     gconstpointer  data)
-{
-  KeelWindow *window = keel_window_new (ADW_APPLICATION (keel_gui_test_get_application ()));
-  AdwLeaflet *leaflet = ADW_LEAFLET (child_of (window, KEEL_TYPE_WINDOW, "leaflet"));
-  GtkWidget *content = child_of (window, KEEL_TYPE_WINDOW, "content_box");
-
-  keel_gui_test_write_file (fixture->path, "keel.json", two_people, -1);
-  g_set_weak_pointer (&fixture->window, window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
-  keel_window_open_folder (window, fixture->folder);
-  gtk_window_present (GTK_WINDOW (window));
-  KEEL_GUI_TEST_WAIT_UNTIL (_keel_window_get_view (window) == KEEL_WINDOW_VIEW_WORKSPACE, WAIT_MS);
-  KEEL_GUI_TEST_WAIT_UNTIL (adw_leaflet_get_folded (leaflet), WAIT_MS);
-
-  _keel_window_show_page (window, "objectives");
-  g_signal_emit_by_name (child_of (window, KEEL_TYPE_WINDOW, "back_button"), "clicked");
-  KEEL_GUI_TEST_WAIT_UNTIL (adw_leaflet_get_visible_child (leaflet) != content, WAIT_MS);
-
-  /* As a tap on "Policies" does */
-  gtk_widget_activate (GTK_WIDGET (sidebar_row (window, "Policies")));
-  KEEL_GUI_TEST_WAIT_UNTIL (adw_leaflet_get_visible_child (leaflet) == content, WAIT_MS);
-  g_assert_cmpstr (_keel_window_get_shown_area (window), ==, "policies");
-  g_assert_true (gtk_stack_get_visible_child (GTK_STACK (child_of (window, KEEL_TYPE_WINDOW, "content_stack")))
-                 == _keel_window_get_page (window, "policies"));
-
-  /* And back, to another */
-  g_signal_emit_by_name (child_of (window, KEEL_TYPE_WINDOW, "back_button"), "clicked");
-  KEEL_GUI_TEST_WAIT_UNTIL (adw_leaflet_get_visible_child (leaflet) != content, WAIT_MS);
-  gtk_widget_activate (GTK_WIDGET (sidebar_row (window, "People")));
-  KEEL_GUI_TEST_WAIT_UNTIL (adw_leaflet_get_visible_child (leaflet) == content, WAIT_MS);
-  g_assert_cmpstr (_keel_window_get_shown_area (window), ==, "people");
-}
-
-/* Tab moves the focus through the sidebar's rows without changing the
- * page; Enter on a row shows its area */
-static void
-test_sidebar_tab (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  KeelWindow *window = open_workspace (fixture, two_people);
-  GtkWidget *menu = child_of (window, KEEL_TYPE_WINDOW, "workspace_menu_button");
-  GtkListBoxRow *objectives = sidebar_row (window, "Objectives");
-  GtkListBoxRow *policies = sidebar_row (window, "Policies");
-  GtkListBox *list = GTK_LIST_BOX (child_of (window, KEEL_TYPE_WINDOW, "sidebar_list"));
-
-  _keel_window_show_page (window, "objectives");
-  KEEL_GUI_TEST_WAIT_UNTIL (window_is_active (window), WAIT_MS);
-  g_assert_true (gtk_widget_grab_focus (menu));
-
-  keel_gui_test_press_key (GTK_WINDOW (window), GDK_KEY_Tab, 0);
-  KEEL_GUI_TEST_WAIT_UNTIL (gtk_widget_has_focus (GTK_WIDGET (objectives)), WAIT_MS);
-  keel_gui_test_press_key (GTK_WINDOW (window), GDK_KEY_Tab, 0);
-  KEEL_GUI_TEST_WAIT_UNTIL (gtk_widget_has_focus (GTK_WIDGET (policies)), WAIT_MS);
-  keel_gui_test_iterate (100);
-
-  g_assert_cmpstr (_keel_window_get_shown_area (window), ==, "objectives");
-  g_assert_true (gtk_list_box_get_selected_row (list) == objectives);
-
-  /* Enter is an activation */
-  keel_gui_test_press_key (GTK_WINDOW (window), GDK_KEY_Return, 0);
-  KEEL_GUI_TEST_WAIT_UNTIL (g_strcmp0 (_keel_window_get_shown_area (window), "policies") == 0, WAIT_MS);
-  g_assert_true (gtk_list_box_get_selected_row (list) == policies);
-}
-
-/* Ctrl+N creates a record wherever the focus is: on the header bar's menu
- * button, or in the menu it opened */
-static void
-test_new_from_header (Fixture       *fixture,
-                      gconstpointer  data)
-{
-  KeelWindow *window = open_workspace (fixture, two_people);
-  GtkWidget *menu = child_of (window, KEEL_TYPE_WINDOW, "workspace_menu_button");
-  GtkWindow *editor = NULL;
-
-  _keel_window_show_page (window, "people");
-  KEEL_GUI_TEST_WAIT_UNTIL (window_is_active (window), WAIT_MS);
-
-  gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
-  KEEL_GUI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)))),
-                            WAIT_MS);
-  g_assert_false (is_other_window (window));
-
-  keel_gui_test_press_key (GTK_WINDOW (window), GDK_KEY_n, GDK_CONTROL_MASK);
-  KEEL_GUI_TEST_WAIT_UNTIL (is_other_window (window), WAIT_MS);
-  KEEL_GUI_TEST_WAIT_UNTIL ((editor = (GtkWindow *) find_editor ()) != NULL, WAIT_MS);
-  gtk_window_destroy (editor);
-  KEEL_GUI_TEST_WAIT_UNTIL (!is_other_window (window), WAIT_MS);
-
-  /* The menu button itself */
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu));
-  KEEL_GUI_TEST_WAIT_UNTIL (window_is_active (window), WAIT_MS);
-  g_assert_true (gtk_widget_grab_focus (menu));
-  keel_gui_test_press_key (GTK_WINDOW (window), GDK_KEY_n, GDK_CONTROL_MASK);
-  KEEL_GUI_TEST_WAIT_UNTIL ((editor = (GtkWindow *) find_editor ()) != NULL, WAIT_MS);
-}
-
-/* The sidebar shows the areas under their groups' headings, each area
- * once, each group together */
-static void
-test_sidebar_groups (Fixture       *fixture,
-                     gconstpointer  data)
-{
-  KeelWindow *window = open_workspace (fixture, two_people);
-  GtkWidget *list = child_of (window, KEEL_TYPE_WINDOW, "sidebar_list");
-  guint seen_groups = 0;
-  int last_group = -1;
-  guint rows = 0;
-
-  for (guint i = 0; i < keel_areas_get_n_areas (); i++)
-    {
-      const KeelArea *area = keel_areas_get (i);
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) i);
-      GtkWidget *header = gtk_list_box_row_get_header (row);
-
-      g_assert_true (row == sidebar_row (window, _(area->label)));
-      g_assert_cmpint (keel_areas_find (area->id), ==, (int) i);
-      g_assert_cmpint ((int) area->group, >=, last_group);
-
-      /* A heading where a group starts, and only there */
-      if ((int) area->group != last_group)
-        {
-          g_assert_true (GTK_IS_LABEL (header));
-          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (header)), ==,
-                           keel_area_group_get_label (area->group));
-          g_assert_false (seen_groups & (1u << area->group));
-          seen_groups |= 1u << area->group;
-        }
-      else
-        g_assert_null (header);
-
-      last_group = (int) area->group;
-      rows++;
-    }
-
-  g_assert_cmpuint (rows, >=, 3);
-  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) rows));
-}
-
-/* Pages are made when they are needed: none before a workspace is open,
- * the one shown before the first frame, the others after it */
-static void
-test_pages_lazy (Fixture       *fixture,
-                 gconstpointer  data)
-{
-  KeelWindow *window = keel_window_new (ADW_APPLICATION (keel_gui_test_get_application ()));
-  GtkStack *stack = GTK_STACK (child_of (window, KEEL_TYPE_WINDOW, "content_stack"));
-  g_autoptr(GListModel) stack_pages = NULL;
-
-  g_set_weak_pointer (&fixture->window, window);
-  g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (stack)));
-
-  keel_gui_test_write_file (fixture->path, "keel.json", two_people, -1);
-  keel_window_open_folder (window, fixture->folder);
-  gtk_window_present (GTK_WINDOW (window));
-  KEEL_GUI_TEST_WAIT_UNTIL (_keel_window_get_view (window) == KEEL_WINDOW_VIEW_WORKSPACE, WAIT_MS);
-
-  /* Right after the workspace is shown: one page */
-  stack_pages = G_LIST_MODEL (gtk_stack_get_pages (stack));
-  g_assert_cmpuint (g_list_model_get_n_items (stack_pages), ==, 1);
-
-  /* The others follow, each with the workspace */
-  KEEL_GUI_TEST_WAIT_UNTIL (g_list_model_get_n_items (stack_pages) == keel_areas_get_n_areas (), WAIT_MS);
-  for (guint i = 0; i < keel_areas_get_n_areas (); i++)
-    {
-      GtkWidget *page = gtk_stack_get_child_by_name (stack, keel_areas_get (i)->id);
-
-      g_assert_nonnull (page);
-      KEEL_GUI_TEST_WAIT_UNTIL (page_has_workspace (page, keel_window_get_workspace (window)), WAIT_MS);
-    }
-}
-
-/* ------------------------------------------------------------------------ */
-/* Accessible names                                                         */
-/* ------------------------------------------------------------------------ */
-
-/* Every button under @widget that shows a text is named by that text, as
- * seen, without the mnemonic's underscore, and once */
-static guint
-check_button_names (GtkWidget *widget)
-{
-  guint checked = 0;
-
-  if (GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))))
-    {
-      const char *text = gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widget))));
-      g_autofree char *wrong = NULL;
-
-      g_assert_null (strchr (text, '_'));
-      wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text);
-      if (wrong != NULL)
-        g_error ("the button “%s” is named “%s”", text, wrong);
-      if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-        g_error ("the button “%s” is named by its label as well", text);
-      return 1;
-    }
-
-  /* A button without a text says what it does */
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
-      !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
-    {
-      if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
-          !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-        g_error ("a %s (%s) has no name", G_OBJECT_TYPE_NAME (widget),
-                 gtk_widget_get_tooltip_text (widget) ? gtk_widget_get_tooltip_text (widget) : "no tooltip");
-      checked++;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    checked += check_button_names (child);
-
-  return checked;
-}
-
-static void
-test_accessible_names (Fixture       *fixture,
-                       gconstpointer  data)
-{
-  GApplication *application = G_APPLICATION (keel_gui_test_get_application ());
-  KeelWindow *window = open_window (fixture);
-  GtkWindow *preferences;
-
-  /* The welcome page, and the error page and strip that wait in the window */
-  g_assert_cmpint (_keel_window_get_view (window), ==, KEEL_WINDOW_VIEW_WELCOME);
-  g_assert_cmpuint (check_button_names (GTK_WIDGET (window)), >=, 8);
-  gtk_window_destroy (GTK_WINDOW (window));
-  KEEL_GUI_TEST_WAIT_UNTIL (fixture->window == NULL, WAIT_MS);
-
-  /* The window with a workspace, its strip up, and the preferences */
-  window = open_workspace (fixture, two_people);
-  g_assert_cmpuint (check_button_names (child_of (window, KEEL_TYPE_WINDOW, "strip_revealer")), ==, 1);
-  g_assert_cmpuint (check_button_names (child_of (window, KEEL_TYPE_WINDOW, "sidebar_list")), ==, 0);
-  g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
-  KEEL_GUI_TEST_WAIT_UNTIL ((preferences = keel_gui_test_find_window (KEEL_TYPE_PREFERENCES_WINDOW)) != NULL,
-                            WAIT_MS);
-  check_button_names (GTK_WIDGET (preferences));
-
-  /* The sidebar's rows are named as they read */
-  for (guint i = 0; i < keel_areas_get_n_areas (); i++)
-    {
-      const char *label = _(keel_areas_get (i)->label);
-      g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (sidebar_row (window, label)),
-                                                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-
-      g_assert_null (wrong);
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1230,10 +755,6 @@ main (int   argc,
               fixture_set_up, test_welcome_create_fails, fixture_tear_down);
   g_test_add ("/keel/window/welcome-demo", Fixture, NULL,
               fixture_set_up, test_welcome_demo, fixture_tear_down);
-  g_test_add ("/keel/window/areas", Fixture, NULL,
-              fixture_set_up, test_areas, fixture_tear_down);
-  g_test_add ("/keel/window/remembers", Fixture, NULL,
-              fixture_set_up, test_remembers, fixture_tear_down);
   g_test_add ("/keel/window/people-add-delete-undo", Fixture, NULL,
               fixture_set_up, test_people_add_delete_undo, fixture_tear_down);
   g_test_add ("/keel/window/people-delete-referenced", Fixture, NULL,
@@ -1256,18 +777,9 @@ main (int   argc,
               fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/keel/window/unreadable-plain", Fixture, NULL,
               fixture_set_up, test_unreadable_plain, fixture_tear_down);
-  g_test_add ("/keel/window/narrow-sidebar", Fixture, NULL,
-              fixture_set_up, test_narrow_sidebar, fixture_tear_down);
-  g_test_add ("/keel/window/sidebar-tab", Fixture, NULL,
-              fixture_set_up, test_sidebar_tab, fixture_tear_down);
-  g_test_add ("/keel/window/sidebar-groups", Fixture, NULL,
-              fixture_set_up, test_sidebar_groups, fixture_tear_down);
-  g_test_add ("/keel/window/pages-lazy", Fixture, NULL,
-              fixture_set_up, test_pages_lazy, fixture_tear_down);
-  g_test_add ("/keel/window/new-from-header", Fixture, NULL,
-              fixture_set_up, test_new_from_header, fixture_tear_down);
-  g_test_add ("/keel/window/accessible-names", Fixture, NULL,
-              fixture_set_up, test_accessible_names, fixture_tear_down);
+
+  test_window_add_sidebar_tests ();
+  test_window_add_access_tests ();
 
   return g_test_run ();
 }
