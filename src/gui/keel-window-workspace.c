@@ -262,9 +262,9 @@ attach_workspace (KeelWindow *self)
 }
 
 /* What the error page says: a plain sentence first, and what the reader
- * said in detail below it. The reader names a place as "NAME line L,
- * column C: what it found"; a message it wrote over several lines has the
- * plain sentence first. */
+ * said in detail below it. The reader names a place as "FILE line L,
+ * column C: what it found" or "FILE line L: what it found"; a message it
+ * wrote over several lines has the plain sentence first. */
 static void
 split_error (KeelWindow  *self,
              const char  *message,
@@ -277,15 +277,25 @@ split_error (KeelWindow  *self,
   guint column = 0;
   int used = 0;
 
-  if (place != NULL && (newline == NULL || place < newline) &&
-      sscanf (place, " line %u, column %u: %n", &line, &column, &used) == 2 && used > 0)
+  if (place != NULL && (newline == NULL || place < newline))
     {
       g_autofree char *name = g_file_get_basename (keel_workspace_get_file (self->workspace));
 
-      *sentence = g_strdup_printf (_("There is a mistake in %s at line %u, column %u."),
-                                   name, line, column);
-      *detail = g_strdup (place + used);
-      return;
+      if (sscanf (place, " line %u, column %u: %n", &line, &column, &used) == 2 && used > 0)
+        {
+          *sentence = g_strdup_printf (_("There is a mistake in %s at line %u, column %u."),
+                                       name, line, column);
+          *detail = g_strdup (place + used);
+          return;
+        }
+
+      used = 0;
+      if (sscanf (place, " line %u: %n", &line, &used) == 1 && used > 0)
+        {
+          *sentence = g_strdup_printf (_("There is a mistake in %s at line %u."), name, line);
+          *detail = g_strdup (place + used);
+          return;
+        }
     }
 
   if (newline != NULL)
@@ -311,6 +321,16 @@ show_load_error (KeelWindow   *self,
   self->error_message = g_strdup (error->message);
 
   split_error (self, error->message, &sentence, &detail);
+
+  /* Until Keel reads JSON all by itself, a syntax error's detail can be
+   * json-glib's own words ("scanner: unterminated string constant"): the
+   * page says in Keel's words what to look for, and the log has the rest */
+  if (g_error_matches (error, KEEL_ERROR, KEEL_ERROR_SYNTAX))
+    {
+      g_free (detail);
+      detail = g_strdup (_("Something there is not written as JSON: look for a missing comma, "
+                           "quotation mark or bracket at that place or just before it."));
+    }
   gtk_label_set_text (self->error_label, sentence);
   gtk_label_set_text (self->error_detail_label, detail != NULL ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_detail_label), detail != NULL && detail[0] != '\0');

@@ -712,11 +712,12 @@ test_reload_failed (Fixture       *fixture,
 }
 
 /* keel.json ends in the middle of a text: the page says so in a plain
- * sentence, and what the reader said only below it, to be copied */
+ * sentence and in Keel's own words, never in the JSON parser's */
 static void
 test_unreadable_plain (Fixture       *fixture,
                        gconstpointer  data)
 {
+  GtkWidget *page;
   KeelWindow *window;
   GtkWidget *detail;
 
@@ -733,13 +734,42 @@ test_unreadable_plain (Fixture       *fixture,
   g_assert_cmpstr (label_text (window, "error_label"), ==,
                    "There is a mistake in keel.json at line 4, column 29.");
 
-  /* Whatever the reader's words, they are the small print, selectable */
+  /* The detail is the small print, selectable, and says what to look for */
   detail = child_of (window, KEEL_TYPE_WINDOW, "error_detail_label");
   g_assert_true (gtk_widget_get_visible (detail));
   g_assert_true (gtk_label_get_selectable (GTK_LABEL (detail)));
-  g_assert_cmpstr (label_text (window, "error_detail_label"), !=, "");
-  g_assert_null (strstr (label_text (window, "error_detail_label"), "keel.json line"));
+  g_assert_nonnull (strstr (label_text (window, "error_detail_label"), "quotation mark"));
   g_assert_false (gtk_label_get_selectable (GTK_LABEL (child_of (window, KEEL_TYPE_WINDOW, "error_label"))));
+
+  /* Not a word of the parser's anywhere on the page */
+  page = child_of (window, KEEL_TYPE_WINDOW, "error_page");
+  assert_no_word (page, "scanner");
+  assert_no_word (page, "unterminated");
+  assert_no_word (page, "constant");
+  assert_no_word (page, "parse");
+}
+
+/* A value of the wrong kind: the reader's own words, after the place */
+static void
+test_unreadable_invalid (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  KeelWindow *window;
+
+  keel_gui_test_expect_warning ("keel-window", "*keel.json*");
+  keel_gui_test_write_file (fixture->path, "keel.json",
+                            "{\n  \"format\": \"keel-workspace\",\n  \"version\": 1,\n"
+                            "  \"objectives\": [\n    {\n      \"id\": \"OBJ-1\",\n"
+                            "      \"target\": \"high\"\n    }\n  ]\n}\n", -1);
+
+  window = open_window (fixture);
+  KEEL_GUI_TEST_WAIT_UNTIL (_keel_window_get_view (window) == KEEL_WINDOW_VIEW_ERROR, WAIT_MS);
+
+  g_test_message ("error page: %s | %s", label_text (window, "error_label"),
+                  label_text (window, "error_detail_label"));
+  g_assert_cmpstr (label_text (window, "error_label"), ==, "There is a mistake in keel.json at line 6.");
+  g_assert_nonnull (strstr (label_text (window, "error_detail_label"), "expected a number, found “high”"));
+  g_assert_null (strstr (label_text (window, "error_detail_label"), "keel.json"));
 }
 
 int
@@ -777,6 +807,8 @@ main (int   argc,
               fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/keel/window/unreadable-plain", Fixture, NULL,
               fixture_set_up, test_unreadable_plain, fixture_tear_down);
+  g_test_add ("/keel/window/unreadable-invalid", Fixture, NULL,
+              fixture_set_up, test_unreadable_invalid, fixture_tear_down);
 
   test_window_add_sidebar_tests ();
   test_window_add_access_tests ();
