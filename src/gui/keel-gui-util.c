@@ -49,25 +49,63 @@ keel_gui_dup_text (GtkEditable *editable)
   return keel_text_normalize (gtk_editable_get_text (editable));
 }
 
+/* @text as it reads, without the mnemonic's underscores */
+static char *
+strip_mnemonic (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '_')
+        continue;
+      if (*p == '_')
+        p++;
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* One name, @text, and no second one from a label inside */
+static void
+name_widget (GtkWidget  *widget,
+             const char *text)
+{
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
 void
 keel_gui_fix_button_names (GtkWidget *widget)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+  /* GtkButton labels itself with its "label" (mnemonic included) and is
+   * labelled by its label child as well: keep one name, as it reads.
+   * AdwButtonContent's label names its button once the button is on
+   * screen: a name given in a template would come before it. */
+  if (GTK_IS_BUTTON (widget))
     {
-      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (widget));
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
 
-      /* GtkButton labels itself with its "label" (mnemonic included) and is
-       * labelled by its label child as well: keep one name, without the _ */
-      if (GTK_IS_LABEL (label))
+      if (GTK_IS_LABEL (child))
+        name_widget (widget, gtk_label_get_text (GTK_LABEL (child)));
+      else if (ADW_IS_BUTTON_CONTENT (child))
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      return;
+    }
+
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      const char *label = gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+
+      if (label != NULL)
         {
-          gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget),
-                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          gtk_label_get_text (GTK_LABEL (label)),
-                                          -1);
+          g_autofree char *text = strip_mnemonic (label);
+          name_widget (widget, text);
         }
       return;
     }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "keel-date.h"
+#include "keel-gui-util.h"
 #include "keel-objective-form.h"
 #include "keel-records.h"
 
@@ -511,6 +512,7 @@ keel_objective_editor_init (KeelObjectiveEditor *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  keel_gui_fix_button_names (GTK_WIDGET (self));
 
   /* The form beside its progress; narrower, one above the other */
   _keel_pane_layout_apply (self->panes, PANES_FOLD_WIDTH);

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "keel-gui-util.h"
 #include "keel-records.h"
 
 #include "keel-objective-editor.h"
@@ -265,6 +266,7 @@ static void
 keel_objectives_page_init (KeelObjectivesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  keel_gui_fix_button_names (GTK_WIDGET (self));
 
   gtk_column_view_sort_by_column (gtk_column_view_column_get_column_view (self->id_column),
                                   self->id_column, GTK_SORT_ASCENDING);

@@ -13,6 +13,7 @@
 
 #include "keel-date.h"
 #include "keel-error.h"
+#include "keel-gui-util.h"
 #include "keel-policy-form.h"
 #include "keel-records.h"
 
@@ -315,6 +316,7 @@ keel_policy_editor_init (KeelPolicyEditor *self)
   g_autoptr(GtkSorter) sorter = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  keel_gui_fix_button_names (GTK_WIDGET (self));
 
   self->rows[KEEL_POLICY_FORM_TITLE] = GTK_WIDGET (self->title_row);
   self->rows[KEEL_POLICY_FORM_OWNER] = GTK_WIDGET (self->owner_row);

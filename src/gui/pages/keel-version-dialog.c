@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "keel-date.h"
+#include "keel-gui-util.h"
 #include "keel-policy-form.h"
 #include "keel-records.h"
 
@@ -163,6 +164,7 @@ static void
 keel_version_dialog_init (KeelVersionDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  keel_gui_fix_button_names (GTK_WIDGET (self));
 
   _keel_entry_row_add_calendar (self->date_row);
   _keel_entry_row_label (self->version_row);
