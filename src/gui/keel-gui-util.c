@@ -115,3 +115,51 @@ keel_gui_fix_button_names (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     keel_gui_fix_button_names (child);
 }
+
+/* ------------------------------------------------------------------------ */
+/* Closing a window in two steps                                            */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+destroy_hidden_cb (gpointer data)
+{
+  GtkWindow *window = data;
+
+  g_object_set_data (G_OBJECT (window), "keel-destroy-id", NULL);
+
+  /* Unless it was shown again, or destroyed meanwhile */
+  if (!gtk_widget_get_visible (GTK_WIDGET (window)) &&
+      g_object_get_data (G_OBJECT (window), "keel-destroyed") == NULL)
+    gtk_window_destroy (window);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_hidden_cb (GtkWindow *window)
+{
+  guint id;
+
+  if (g_object_get_data (G_OBJECT (window), "keel-destroy-id") != NULL)
+    return;
+
+  id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_hidden_cb,
+                        g_object_ref (window), g_object_unref);
+  g_object_set_data (G_OBJECT (window), "keel-destroy-id", GUINT_TO_POINTER (id));
+}
+
+static void
+window_destroyed_cb (GtkWindow *window)
+{
+  g_object_set_data (G_OBJECT (window), "keel-destroyed", GINT_TO_POINTER (TRUE));
+}
+
+void
+keel_gui_destroy_when_hidden (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  gtk_window_set_hide_on_close (window, TRUE);
+  g_signal_connect (window, "hide", G_CALLBACK (window_hidden_cb), NULL);
+  g_signal_connect (window, "destroy", G_CALLBACK (window_destroyed_cb), NULL);
+}

@@ -25,4 +25,11 @@ void   keel_gui_set_error        (GtkWidget   *widget,
 /* The text of @editable without surrounding white space, or NULL if blank */
 char  *keel_gui_dup_text         (GtkEditable *editable);
 
+/* Closing @window hides it at once and destroys it once the main loop is
+ * idle. GTK 4.8 can crash answering an assistive technology that lists
+ * the windows while one is being destroyed (a NULL object path in its
+ * D-Bus reply); the tool sees a hidden window first, and the destroy
+ * happens apart from the close. Close with gtk_window_close(). */
+void   keel_gui_destroy_when_hidden (GtkWindow *window);
+
 G_END_DECLS

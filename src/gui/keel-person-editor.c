@@ -169,6 +169,7 @@ keel_person_editor_init (KeelPersonEditor *self)
   keel_gui_label_entry_row (self->job_title_row);
   keel_gui_label_entry_row (self->department_row);
   keel_gui_fix_button_names (GTK_WIDGET (self));
+  keel_gui_destroy_when_hidden (GTK_WINDOW (self));
 }
 
 /* ------------------------------------------------------------------------ */

@@ -236,9 +236,63 @@ test_accessible_names_pages (Fixture       *fixture,
     }
 }
 
+/* An assistive technology lists the windows at any time: an editor that
+ * closes is hidden first, with all it shows still in place, and destroyed
+ * only once the main loop is idle. Escape, Cancel and the window's own
+ * close button alike. */
+static void
+test_editor_closes_later (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  KeelWindow *window = open_workspace (fixture, two_people);
+  const char *ids[] = { "people", "objectives", "policies" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      GtkWindow *editor = NULL;
+      g_autoptr(GList) toplevels = NULL;
+
+      _keel_window_show_page (window, ids[i]);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+      KEEL_GUI_TEST_WAIT_UNTIL ((editor = other_window (window)) != NULL, WAIT_MS);
+      KEEL_GUI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (editor)), WAIT_MS);
+      g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+
+      switch (i)
+        {
+        case 0:
+          KEEL_GUI_TEST_WAIT_UNTIL (window_is_active (editor), WAIT_MS);
+          keel_gui_test_press_key (editor, GDK_KEY_Escape, 0);
+          KEEL_GUI_TEST_WAIT_UNTIL (editor == NULL || !gtk_widget_get_visible (GTK_WIDGET (editor)), WAIT_MS);
+          break;
+        case 1:
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL));
+          break;
+        default:
+          gtk_window_close (editor);
+          break;
+        }
+
+      /* Hidden, and whole: still a toplevel, realized, with its children */
+      g_test_message ("%s: the editor is %s", ids[i], editor == NULL ? "gone" : "there");
+      g_assert_nonnull (editor);
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+      g_assert_true (gtk_widget_get_realized (GTK_WIDGET (editor)));
+      g_assert_nonnull (gtk_window_get_child (editor));
+      toplevels = gtk_window_list_toplevels ();
+      g_assert_nonnull (g_list_find (toplevels, editor));
+
+      /* Then gone */
+      KEEL_GUI_TEST_WAIT_UNTIL (editor == NULL, WAIT_MS);
+      g_assert_null (other_window (window));
+    }
+}
+
 void
 test_window_add_access_tests (void)
 {
+  g_test_add ("/keel/window/editor-closes-later", Fixture, NULL,
+              fixture_set_up, test_editor_closes_later, fixture_tear_down);
   g_test_add ("/keel/window/accessible-names-pages", Fixture, NULL,
               fixture_set_up, test_accessible_names_pages, fixture_tear_down);
   g_test_add ("/keel/window/accessible-names", Fixture, NULL,

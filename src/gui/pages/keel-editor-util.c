@@ -24,7 +24,7 @@ editor_cancel_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  gtk_window_destroy (GTK_WINDOW (widget));
+  gtk_window_close (GTK_WINDOW (widget));
 }
 
 guint
@@ -193,5 +193,5 @@ _keel_editor_commit (GtkWindow     *editor,
       keel_window_toast (KEEL_WINDOW (parent), message);
     }
 
-  gtk_window_destroy (editor);
+  gtk_window_close (editor);
 }

@@ -513,6 +513,7 @@ keel_objective_editor_init (KeelObjectiveEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   keel_gui_fix_button_names (GTK_WIDGET (self));
+  keel_gui_destroy_when_hidden (GTK_WINDOW (self));
 
   /* The form beside its progress; narrower, one above the other */
   _keel_pane_layout_apply (self->panes, PANES_FOLD_WIDTH);

@@ -317,6 +317,7 @@ keel_policy_editor_init (KeelPolicyEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   keel_gui_fix_button_names (GTK_WIDGET (self));
+  keel_gui_destroy_when_hidden (GTK_WINDOW (self));
 
   self->rows[KEEL_POLICY_FORM_TITLE] = GTK_WIDGET (self->title_row);
   self->rows[KEEL_POLICY_FORM_OWNER] = GTK_WIDGET (self->owner_row);
