@@ -352,6 +352,40 @@ test_narrow_tables (Fixture       *fixture,
     }
 }
 
+static guint
+view_n_items (GtkWidget *view)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view))));
+}
+
+/* A long table shows its first rows in the first frame and all of them
+ * once that is drawn, without anyone asking */
+static void
+test_long_table (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GString *json = g_string_new ("{\n  \"format\": \"keel-workspace\",\n  \"version\": 1,\n"
+                                "  \"organisation\": { \"name\": \"Acme\" },\n  \"people\": [\n");
+  g_autofree char *contents = NULL;
+  KeelWindow *window;
+  GtkWidget *view;
+
+  for (guint i = 1; i <= 150; i++)
+    g_string_append_printf (json, "    { \"id\": \"PER-%u\", \"name\": \"Person %03u\" }%s\n",
+                            i, i, i < 150 ? "," : "");
+  g_string_append (json, "  ]\n}\n");
+  contents = g_string_free (json, FALSE);
+
+  keel_gui_test_write_file (fixture->path, "keel.json", contents, -1);
+  window = open_window (fixture);
+  KEEL_GUI_TEST_WAIT_UNTIL (_keel_window_get_view (window) == KEEL_WINDOW_VIEW_WORKSPACE, WAIT_MS);
+  _keel_window_show_page (window, "people");
+  view = find_type (_keel_window_get_page (window, "people"), GTK_TYPE_COLUMN_VIEW);
+  g_assert_nonnull (view);
+
+  KEEL_GUI_TEST_WAIT_UNTIL (view_n_items (view) == 150, WAIT_MS);
+}
+
 void
 test_window_add_sidebar_tests (void)
 {
@@ -371,4 +405,6 @@ test_window_add_sidebar_tests (void)
               fixture_set_up, test_new_from_header, fixture_tear_down);
   g_test_add ("/keel/window/narrow-tables", Fixture, NULL,
               fixture_set_up, test_narrow_tables, fixture_tear_down);
+  g_test_add ("/keel/window/long-table", Fixture, NULL,
+              fixture_set_up, test_long_table, fixture_tear_down);
 }

@@ -18,6 +18,14 @@
 #include "keel-record-row.h"
 #include "keel-row-model.h"
 
+/* GTK 4.8's list views make a row for up to 200 items whatever their
+ * height, each cell from its builder template: about a millisecond a row
+ * for a seven-column table. The first time a page is filled its table
+ * gets the first FIRST_ROWS, more than a screen shows, and the rest once
+ * that frame is drawn, so that the window's first frame with data waits
+ * only for what it shows. */
+#define FIRST_ROWS 40
+
 typedef struct
 {
   KeelWorkspace       *workspace;
@@ -27,7 +35,10 @@ typedef struct
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
+  GtkSliceListModel   *slice;         /* FIRST_ROWS until the first frame is drawn */
   GtkSingleSelection  *selection;
+  guint                rest_id;       /* tick callback: the rest of the rows */
+  guint                ticks;
 
   /* Template widgets, bound by keel_list_page_class_set_template () */
   GtkBox              *toolbar;
@@ -50,6 +61,40 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
+
+static void
+show_all_rows (KeelListPage *self)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  if (priv->rest_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), priv->rest_id);
+      priv->rest_id = 0;
+    }
+
+  if (gtk_slice_list_model_get_size (priv->slice) != G_MAXUINT)
+    gtk_slice_list_model_set_size (priv->slice, G_MAXUINT);
+}
+
+/* A frame's tick comes before its layout and drawing: at the second, the
+ * first frame with the rows is on screen */
+static gboolean
+rest_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  KeelListPage *self = KEEL_LIST_PAGE (widget);
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  if (++priv->ticks < 2)
+    return G_SOURCE_CONTINUE;
+
+  priv->rest_id = 0;
+  show_all_rows (self);
+
+  return G_SOURCE_REMOVE;
+}
 
 static gboolean
 has_rows (KeelListPageClass *klass)
@@ -306,6 +351,11 @@ keel_list_page_dispose (GObject *object)
   GtkWidget *child;
 
   /* No more updates of widgets on the way out */
+  if (priv->rest_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), priv->rest_id);
+      priv->rest_id = 0;
+    }
   g_signal_handlers_disconnect_by_data (priv->filter_model, self);
   g_signal_handlers_disconnect_by_data (priv->selection, self);
   gtk_custom_filter_set_filter_func (priv->filter, NULL, NULL, NULL);
@@ -331,6 +381,7 @@ keel_list_page_finalize (GObject *object)
   KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
 
   g_clear_object (&priv->selection);
+  g_clear_object (&priv->slice);
   g_clear_object (&priv->sort_model);
   g_clear_object (&priv->filter_model);
   g_clear_object (&priv->filter);
@@ -417,7 +468,8 @@ keel_list_page_init (KeelListPage *self)
   priv->filter = gtk_custom_filter_new (filter_func, self, NULL);
   priv->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (priv->filter)));
   priv->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (priv->filter_model)), NULL);
-  priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->sort_model)));
+  priv->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (priv->sort_model)), 0, G_MAXUINT);
+  priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->slice)));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -473,6 +525,14 @@ keel_list_page_set_workspace (KeelListPage  *self,
 
   klass = KEEL_LIST_PAGE_GET_CLASS (self);
 
+  show_all_rows (self);
+  if (priv->workspace == NULL && workspace != NULL)
+    {
+      gtk_slice_list_model_set_size (priv->slice, FIRST_ROWS);
+      priv->ticks = 0;
+      priv->rest_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), rest_tick_cb, NULL, NULL);
+    }
+
   gtk_filter_list_model_set_model (priv->filter_model, NULL);
   g_clear_object (&priv->rows);
   g_set_object (&priv->workspace, workspace);
@@ -519,6 +579,8 @@ keel_list_page_select (KeelListPage *self,
 
   g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), FALSE);
 
+  show_all_rows (self);
+
   model = G_LIST_MODEL (priv->selection);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -555,6 +617,9 @@ keel_list_page_get_selection (KeelListPage *self)
   KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
 
   g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
+
+  /* All of them, for whoever asks */
+  show_all_rows (self);
 
   return priv->selection;
 }
