@@ -352,6 +352,26 @@ test_narrow_tables (Fixture       *fixture,
     }
 }
 
+static GtkWidget *
+find_type_name (GtkWidget  *widget,
+                const char *name)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), name))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type_name (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static guint
 view_n_items (GtkWidget *view)
 {
@@ -369,6 +389,8 @@ test_long_table (Fixture       *fixture,
   g_autofree char *contents = NULL;
   KeelWindow *window;
   GtkWidget *view;
+  GtkWidget *cell;
+  GtkWidget *row;
 
   for (guint i = 1; i <= 150; i++)
     g_string_append_printf (json, "    { \"id\": \"PER-%u\", \"name\": \"Person %03u\" }%s\n",
@@ -384,6 +406,15 @@ test_long_table (Fixture       *fixture,
   g_assert_nonnull (view);
 
   KEEL_GUI_TEST_WAIT_UNTIL (view_n_items (view) == 150, WAIT_MS);
+
+  /* The first fill counted on rows at least 24 px high (keel-list-page.c):
+   * so they are */
+  cell = find_type_name (view, "GtkColumnViewCell");
+  g_assert_nonnull (cell);
+  row = gtk_widget_get_parent (cell);
+  KEEL_GUI_TEST_WAIT_UNTIL (gtk_widget_get_height (row) > 0, WAIT_MS);
+  g_test_message ("a row is %d px high (%s)", gtk_widget_get_height (row), G_OBJECT_TYPE_NAME (row));
+  g_assert_cmpint (gtk_widget_get_height (row), >=, 24);
 }
 
 void

@@ -21,9 +21,11 @@
 /* GTK 4.8's list views make a row for up to 200 items whatever their
  * height, each cell from its builder template: about a millisecond a row
  * for a seven-column table. The first time a page is filled its table
- * gets the first FIRST_ROWS, more than a screen shows, and the rest once
- * that frame is drawn, so that the window's first frame with data waits
- * only for what it shows. */
+ * gets as many rows as the window's height could show, were they all
+ * MIN_ROW_HEIGHT high (FIRST_ROWS before the window has a size), and the
+ * rest once that frame is drawn, so that the window's first frame with
+ * data waits only for what it shows. */
+#define MIN_ROW_HEIGHT 24
 #define FIRST_ROWS 40
 
 typedef struct
@@ -528,7 +530,10 @@ keel_list_page_set_workspace (KeelListPage  *self,
   show_all_rows (self);
   if (priv->workspace == NULL && workspace != NULL)
     {
-      gtk_slice_list_model_set_size (priv->slice, FIRST_ROWS);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      int height = root != NULL ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
+
+      gtk_slice_list_model_set_size (priv->slice, height > 0 ? (guint) height / MIN_ROW_HEIGHT + 1 : FIRST_ROWS);
       priv->ticks = 0;
       priv->rest_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), rest_tick_cb, NULL, NULL);
     }
