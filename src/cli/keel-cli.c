@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,10 +48,95 @@ typedef struct
   const char  *summary;
 } Command;
 
+/* Whether @c would do something to a terminal other than show a glyph:
+ * C0 controls (newlines included: a value must not start a line of its
+ * own), DEL, C1 controls (CSI, OSC…), and the invisible marks that
+ * reorder or separate what follows (bidi overrides and isolates, line and
+ * paragraph separators). */
+static gboolean
+is_unsafe_char (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) ||
+         c == 0x061c || c == 0x200e || c == 0x200f ||
+         c == 0x2028 || c == 0x2029 ||
+         (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Text from the workspace (or from a message quoting it) made safe for a
+ * terminal: every unsafe character written as an escape (\n, \t, \x1b,
+ * \u202e), and bytes that are not UTF-8 as U+FFFD. */
+static char *
+escape_for_terminal (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!is_unsafe_char (c))
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c <= 0xff)
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_printf (out, "\\u%04x", c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* JSON text with every unsafe character that JSON lets through raw (DEL,
+ * C1, bidi marks: C0 is escaped already) written as a \u escape: the same
+ * JSON, safe on a terminal. They can only occur inside strings. */
+static char *
+escape_json_for_terminal (const char *json)
+{
+  GString *out = g_string_sized_new (strlen (json));
+
+  for (const char *p = json; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x7f && is_unsafe_char (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Prints one line made of @format and values from the workspace, each
+ * value escaped */
+static void G_GNUC_PRINTF (1, 2)
+print_line (const char *format,
+            ...)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *safe = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  safe = escape_for_terminal (text);
+  g_print ("%s\n", safe);
+}
+
 static void
 print_error (const char *message)
 {
-  g_printerr ("keel-cli: %s\n", message);
+  g_autofree char *safe = escape_for_terminal (message);
+
+  g_printerr ("keel-cli: %s\n", safe);
 }
 
 static int
@@ -152,6 +238,7 @@ cmd_validate (Globals  *globals,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) root = NULL;
       g_autoptr(GString) out = g_string_new (NULL);
+      g_autofree char *safe = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "workspace");
@@ -188,13 +275,14 @@ cmd_validate (Globals  *globals,
 
       root = json_builder_get_root (builder);
       keel_json_write (root, out);
-      fputs (out->str, stdout);
+      safe = escape_json_for_terminal (out->str);
+      fputs (safe, stdout);
     }
   else
     {
       g_autofree char *name = g_file_get_parse_name (keel_workspace_get_file (workspace));
 
-      g_print (_("%s: a Keel workspace\n"), name);
+      print_line (_("%s: a Keel workspace"), name);
       for (guint k = 0; k < n_kinds; k++)
         {
           g_autoptr(GTypeClass) klass = g_type_class_ref (kinds[k]);
@@ -207,9 +295,9 @@ cmd_validate (Globals  *globals,
         {
           KeelProblem *problem = problems->pdata[i];
 
-          g_print ("%s: %s\n",
-                   problem->level == KEEL_PROBLEM_ERROR ? _("error") : _("warning"),
-                   problem->message);
+          print_line ("%s: %s",
+                      problem->level == KEEL_PROBLEM_ERROR ? _("error") : _("warning"),
+                      problem->message);
         }
 
       g_print (g_dngettext (GETTEXT_PACKAGE, "%u error, ", "%u errors, ", n_errors), n_errors);
@@ -276,7 +364,7 @@ cmd_demo (Globals  *globals,
       return EXIT_FINDINGS;
     }
 
-  g_print (_("Demo workspace written to %s\n"), name);
+  print_line (_("Demo workspace written to %s"), name);
 
   return EXIT_DONE;
 }

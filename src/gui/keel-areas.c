@@ -11,10 +11,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "keel-actions-page.h"
 #include "keel-areas.h"
 #include "keel-objectives-page.h"
 #include "keel-people-page.h"
 #include "keel-policies-page.h"
+#include "keel-resources-page.h"
 
 /* Every area of the window, one line each. A page is a GtkWidget with a
  * "workspace" property (see keel-window.h); the window creates it the
@@ -23,13 +25,16 @@
 static const KeelArea areas[] = {
   { "objectives", N_("Objectives"), "emblem-default-symbolic", KEEL_AREA_GROUP_LEADERSHIP, keel_objectives_page_get_type },
   { "policies", N_("Policies"), "text-x-generic-symbolic", KEEL_AREA_GROUP_LEADERSHIP, keel_policies_page_get_type },
-  { "people", N_("People"), "system-users-symbolic", KEEL_AREA_GROUP_PEOPLE, keel_people_page_get_type },
+  { "people", N_("People"), "system-users-symbolic", KEEL_AREA_GROUP_SUPPORT, keel_people_page_get_type },
+  { "resources", N_("Resources"), "package-x-generic-symbolic", KEEL_AREA_GROUP_SUPPORT, keel_resources_page_get_type },
+  { "actions", N_("Actions"), "object-select-symbolic", KEEL_AREA_GROUP_IMPROVEMENT, keel_actions_page_get_type },
 };
 
 static const char * const group_labels[KEEL_N_AREA_GROUPS] = {
   [KEEL_AREA_GROUP_LEADERSHIP] = N_("Leadership"),
-  [KEEL_AREA_GROUP_PEOPLE] = N_("People"),
+  [KEEL_AREA_GROUP_SUPPORT] = N_("Support"),
   [KEEL_AREA_GROUP_OPERATIONS] = N_("Operations"),
+  [KEEL_AREA_GROUP_IMPROVEMENT] = N_("Improvement"),
   [KEEL_AREA_GROUP_RISK] = N_("Risk and Context"),
 };
 

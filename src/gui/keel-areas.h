@@ -13,12 +13,14 @@ G_BEGIN_DECLS
 
 /* The areas of the window's sidebar, under a heading per group. The group
  * decides where an area shows: groups in this order, the areas of a group
- * in the order of the table in keel-areas.c. */
+ * in the order of the table in keel-areas.c; a group without areas shows
+ * no heading. */
 typedef enum
 {
   KEEL_AREA_GROUP_LEADERSHIP,
-  KEEL_AREA_GROUP_PEOPLE,
+  KEEL_AREA_GROUP_SUPPORT,      /* people, resources, training, communication */
   KEEL_AREA_GROUP_OPERATIONS,
+  KEEL_AREA_GROUP_IMPROVEMENT,  /* actions, improvements, audits */
   KEEL_AREA_GROUP_RISK,
   KEEL_N_AREA_GROUPS
 } KeelAreaGroup;

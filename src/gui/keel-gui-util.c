@@ -78,6 +78,29 @@ name_widget (GtkWidget  *widget,
                                   -1);
 }
 
+/* AdwButtonContent makes its label name the button when the button
+ * joins a window: from then on the button has one name, its label's */
+static void
+name_by_content (GtkWidget *button)
+{
+  AdwButtonContent *content = ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (button)));
+  const char *label = adw_button_content_get_label (content);
+  g_autofree char *text = NULL;
+
+  if (label == NULL || label[0] == '\0')
+    return;
+
+  text = adw_button_content_get_use_underline (content) ? strip_mnemonic (label) : g_strdup (label);
+  name_widget (button, text);
+}
+
+static void
+content_button_mapped_cb (GtkWidget *button)
+{
+  if (ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (button))))
+    name_by_content (button);
+}
+
 void
 keel_gui_fix_button_names (GtkWidget *widget)
 {
@@ -85,8 +108,8 @@ keel_gui_fix_button_names (GtkWidget *widget)
 
   /* GtkButton labels itself with its "label" (mnemonic included) and is
    * labelled by its label child as well: keep one name, as it reads.
-   * AdwButtonContent's label names its button once the button is on
-   * screen: a name given in a template would come before it. */
+   * AdwButtonContent's label names its button once the button is in a
+   * window, after any name given before: named again when shown. */
   if (GTK_IS_BUTTON (widget))
     {
       GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
@@ -94,7 +117,14 @@ keel_gui_fix_button_names (GtkWidget *widget)
       if (GTK_IS_LABEL (child))
         name_widget (widget, gtk_label_get_text (GTK_LABEL (child)));
       else if (ADW_IS_BUTTON_CONTENT (child))
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+        {
+          name_by_content (widget);
+          if (g_object_get_data (G_OBJECT (widget), "keel-named-by-content") == NULL)
+            {
+              g_object_set_data (G_OBJECT (widget), "keel-named-by-content", GINT_TO_POINTER (TRUE));
+              g_signal_connect (widget, "map", G_CALLBACK (content_button_mapped_cb), NULL);
+            }
+        }
       return;
     }
 
@@ -114,52 +144,4 @@ keel_gui_fix_button_names (GtkWidget *widget)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     keel_gui_fix_button_names (child);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Closing a window in two steps                                            */
-/* ------------------------------------------------------------------------ */
-
-static gboolean
-destroy_hidden_cb (gpointer data)
-{
-  GtkWindow *window = data;
-
-  g_object_set_data (G_OBJECT (window), "keel-destroy-id", NULL);
-
-  /* Unless it was shown again, or destroyed meanwhile */
-  if (!gtk_widget_get_visible (GTK_WIDGET (window)) &&
-      g_object_get_data (G_OBJECT (window), "keel-destroyed") == NULL)
-    gtk_window_destroy (window);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-window_hidden_cb (GtkWindow *window)
-{
-  guint id;
-
-  if (g_object_get_data (G_OBJECT (window), "keel-destroy-id") != NULL)
-    return;
-
-  id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_hidden_cb,
-                        g_object_ref (window), g_object_unref);
-  g_object_set_data (G_OBJECT (window), "keel-destroy-id", GUINT_TO_POINTER (id));
-}
-
-static void
-window_destroyed_cb (GtkWindow *window)
-{
-  g_object_set_data (G_OBJECT (window), "keel-destroyed", GINT_TO_POINTER (TRUE));
-}
-
-void
-keel_gui_destroy_when_hidden (GtkWindow *window)
-{
-  g_return_if_fail (GTK_IS_WINDOW (window));
-
-  gtk_window_set_hide_on_close (window, TRUE);
-  g_signal_connect (window, "hide", G_CALLBACK (window_hidden_cb), NULL);
-  g_signal_connect (window, "destroy", G_CALLBACK (window_destroyed_cb), NULL);
 }

@@ -25,14 +25,4 @@ void   keel_gui_set_error        (GtkWidget   *widget,
 /* The text of @editable without surrounding white space, or NULL if blank */
 char  *keel_gui_dup_text         (GtkEditable *editable);
 
-/* Closing @window hides it at once and destroys it once the main loop is
- * idle, apart from the handler that closed it (an assistive technology's
- * "press Cancel" is a D-Bus call). Meant against GTK 4.8 crashing when an
- * assistive technology lists the windows while one is being destroyed (a
- * NULL object path in its D-Bus reply); it does not cure it: a tool that
- * opens and closes editors while listing the windows over AT-SPI still
- * meets that NULL path now and then, as it does when the window is
- * destroyed at once. Close with gtk_window_close(). */
-void   keel_gui_destroy_when_hidden (GtkWindow *window);
-
 G_END_DECLS

@@ -322,9 +322,9 @@ show_load_error (KeelWindow   *self,
 
   split_error (self, error->message, &sentence, &detail);
 
-  /* Until Keel reads JSON all by itself, a syntax error's detail can be
-   * json-glib's own words ("scanner: unterminated string constant"): the
-   * page says in Keel's words what to look for, and the log has the rest */
+  /* A syntax error's detail names characters and tokens ("found “"”;
+   * expected “,” or “}”"): the page says in plain words what to look
+   * for, and the log has the reader's words */
   if (g_error_matches (error, KEEL_ERROR, KEEL_ERROR_SYNTAX))
     {
       g_free (detail);

@@ -627,6 +627,110 @@ def test_unreadable(tmp):
     check('keel.json' in err, f'non-workspace JSON not named: {err}')
 
 
+def keel_style_json(value, depth=0):
+    """keel.json's layout written independently of Keel: two-space indents,
+    UTF-8 kept, only what JSON must escape escaped, numbers in their
+    shortest exact form, whole numbers below 1e15 written out."""
+    pad = '\n' + '  ' * (depth + 1)
+    if isinstance(value, dict):
+        if not value:
+            return '{}'
+        items = [pad + json.dumps(k, ensure_ascii=False) + ': ' + keel_style_json(v, depth + 1)
+                 for k, v in value.items()]
+        return '{' + ','.join(items) + '\n' + '  ' * depth + '}'
+    if isinstance(value, list):
+        if not value:
+            return '[]'
+        return '[' + ','.join(pad + keel_style_json(v, depth + 1) for v in value) + \
+            '\n' + '  ' * depth + ']'
+    if isinstance(value, float):
+        if value == int(value) and abs(value) < 1e15:
+            return str(int(value))
+        text = repr(value)
+        mantissa, _, exponent = text.partition('e')
+        if exponent:
+            sign = '-' if exponent.startswith('-') else '+'
+            text = f'{mantissa}e{sign}{int(exponent.lstrip("+-")):02d}'
+        return text
+    return json.dumps(value, ensure_ascii=False)
+
+
+def strict_pairs(pairs):
+    names = [k for k, _ in pairs]
+    if len(names) != len(set(names)):
+        raise ValueError(f'a name twice in one object: {names}')
+    return dict(pairs)
+
+
+def refuse_constant(name):
+    raise ValueError(f'{name} is not JSON')
+
+
+def test_json_oracle(tmp):
+    # What Keel writes, Python's json reads strictly (no name twice, no
+    # NaN), and laid out by Python the same way gives the same bytes
+    for today in ('2026-03-15', '2027-01-10'):
+        folder, _ = Demo.get(tmp, today)
+        with open(os.path.join(folder, 'keel.json'), 'rb') as f:
+            raw = f.read()
+        text = raw.decode('utf-8')
+        data = json.loads(text, object_pairs_hook=strict_pairs, parse_constant=refuse_constant)
+        check(isinstance(data, dict) and data.get('format') == 'keel-workspace',
+              f'{today}: not a workspace')
+        again = keel_style_json(data) + '\n'
+        if again != text:
+            at = next(i for i, (a, b) in enumerate(zip(again, text)) if a != b)
+            check(False, f'{today}: Keel and Python lay out keel.json differently at byte {at}: '
+                         f'{text[max(0, at - 60):at + 60]!r} / {again[max(0, at - 60):at + 60]!r}')
+
+
+# What a terminal would act on rather than show: C0 (newlines too), DEL, C1,
+# and the bidi overrides and isolates
+UNSAFE = re.compile('[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]')
+
+
+def test_output_escaped(tmp):
+    # A value that would forge a line of output, clear the screen, start an
+    # OSC title and reverse the rest of the line, if printed as it is
+    hostile = 'PER-9\n0 errors, 0 warnings\r\x1b[2J\x1b]0;owned\x07\x7f\x9b31m\u202e\u2066'
+    folder = os.path.join(tmp, 'hostile-output')
+    os.makedirs(folder)
+    workspace = {
+        'format': 'keel-workspace',
+        'version': 1,
+        'objectives': [{'id': 'OBJ-1', 'title': 'T', 'owner': hostile}],
+    }
+    with open(os.path.join(folder, 'keel.json'), 'w') as f:
+        json.dump(workspace, f)
+
+    code, out, err = run('validate', workspace=folder)
+    check(code == 1, f'a dangling reference: exit {code}')
+    check(not UNSAFE.search(out.replace('\n', '')), f'raw control characters printed: {out!r}')
+    check(not UNSAFE.search(err.replace('\n', '')), f'raw control characters on stderr: {err!r}')
+    lines = out.splitlines()
+    check(lines[-1] == '1 error, 4 warnings', f'summary line: {lines[-1]!r}')
+    check(not any(line.startswith('0 errors') for line in lines), f'a value forged a line: {out!r}')
+    check('\\n0 errors' in out and '\\x1b[2J' in out and '\\u202e' in out and '\\x9b' in out,
+          f'the value is not shown escaped: {out!r}')
+
+    # --json keeps the value, escaped by JSON, and prints nothing raw
+    code, out, err = run('validate', '--json', workspace=folder)
+    check(code == 1, f'--json: exit {code}')
+    check(not UNSAFE.search(out.replace('\n', '')), f'--json printed raw control characters: {out!r}')
+    problems = json.loads(out)['problems']
+    check(any(hostile in p['message'] for p in problems), f'--json lost the value: {problems!r}')
+
+    # An error that quotes a value (here an id that is not one)
+    workspace['objectives'][0] = {'id': 'OBJ-1\n0 errors\x1b[31m\u202e'}
+    with open(os.path.join(folder, 'keel.json'), 'w') as f:
+        json.dump(workspace, f)
+    for args in (('validate',), ('validate', '--json')):
+        code, out, err = run(*args, workspace=folder)
+        check(code == 3, f'{" ".join(args)}: a bad id: exit {code}')
+        check(len(err.splitlines()) == 1, f'the error spans lines: {err!r}')
+        check(not UNSAFE.search(err.rstrip('\n')), f'raw control characters in the error: {err!r}')
+
+
 TESTS = [
     test_version,
     test_usage_errors,
@@ -644,6 +748,8 @@ TESTS = [
     test_demo_unwritable,
     test_validate_only_reads,
     test_unreadable,
+    test_output_escaped,
+    test_json_oracle,
 ]
 
 

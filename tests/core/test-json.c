@@ -492,6 +492,148 @@ test_parse_deep (void)
   g_assert_nonnull (node);
 }
 
+/* What RFC 8259 forbids, each refused by Keel itself with where it is,
+ * what was found and what was expected */
+static void
+test_parse_forbidden (void)
+{
+  static const struct {
+    const char *text;
+    int         code;
+    const char *position;
+    const char *says;
+  } cases[] = {
+    { "{\"a\": 1 /* note */}", KEEL_ERROR_SYNTAX, "line 1, column 9:", "a comment" },
+    { "// note\n{\"a\": 1}", KEEL_ERROR_SYNTAX, "line 1, column 1:", "a comment" },
+    { "{\"a\": 0x10}", KEEL_ERROR_SYNTAX, "line 1, column 7:", "hexadecimal" },
+    { "{\"a\": 01}", KEEL_ERROR_SYNTAX, "line 1, column 7:", "leading zero" },
+    { "{\"a\": -01}", KEEL_ERROR_SYNTAX, "line 1, column 7:", "leading zero" },
+    { "{\"a\": .5}", KEEL_ERROR_SYNTAX, "line 1, column 7:", "before its decimal point" },
+    { "{\"a\": +1}", KEEL_ERROR_SYNTAX, "line 1, column 7:", "plus sign" },
+    { "{\"a\": 1.}", KEEL_ERROR_SYNTAX, "line 1, column 7:", "without a digit after it" },
+    { "{\"a\": 1.e5}", KEEL_ERROR_SYNTAX, "line 1, column 7:", "without a digit after it" },
+    { "{\"a\": 1e}", KEEL_ERROR_SYNTAX, "line 1, column 7:", "exponent without digits" },
+    { "{\"a\": -}", KEEL_ERROR_SYNTAX, "line 1, column 7:", "minus sign" },
+    { "{\"a\": NaN}", KEEL_ERROR_SYNTAX, "line 1, column 7:", "NaN is not a number" },
+    { "{\"a\": Infinity}", KEEL_ERROR_SYNTAX, "line 1, column 7:", "Infinity is not a number" },
+    { "{\"a\": -Infinity}", KEEL_ERROR_SYNTAX, "line 1, column 7:", "-Infinity is not a number" },
+    { "{\"a\": [1, 2,]}", KEEL_ERROR_SYNTAX, "line 1, column 12:", "comma before the closing bracket" },
+    { "{\"a\": 1,\n}", KEEL_ERROR_SYNTAX, "line 1, column 8:", "comma before the closing brace" },
+    { "{\"a\": 'x'}", KEEL_ERROR_SYNTAX, "line 1, column 7:", "single quote" },
+    { "{\"a\": truex}", KEEL_ERROR_SYNTAX, "line 1, column 7:", "found “truex”" },
+    { "{\"a\": True}", KEEL_ERROR_SYNTAX, "line 1, column 7:", "found “True”" },
+    { "{\"a\" 1}", KEEL_ERROR_SYNTAX, "line 1, column 6:", "expected a colon" },
+    { "{\"a\": 1 \"b\": 2}", KEEL_ERROR_SYNTAX, "line 1, column 9:", "expected a comma or a closing brace" },
+    { "[1 2]", KEEL_ERROR_SYNTAX, "line 1, column 4:", "expected a comma or a closing bracket" },
+    { "{a: 1}", KEEL_ERROR_SYNTAX, "line 1, column 2:", "expected a name in double quotes" },
+    { "{\"a\": [1,\n", KEEL_ERROR_SYNTAX, "line 2, column 1:", "the text ends here" },
+    { "{\"a\": \"open}", KEEL_ERROR_SYNTAX, "line 1, column 7:", "never ends" },
+    { "{\"counters\": {\"PER\": 1,\n  \"PER\": 2}}", KEEL_ERROR_SYNTAX, "line 2, column 3:",
+      "“PER” appears twice" },
+    /* Numbers JSON allows but Keel cannot hold as written: refused, never
+     * wrapped, rounded to infinity or to zero */
+    { "{\"a\": 18446744073709551616}", KEEL_ERROR_INVALID, "line 1, column 7:",
+      "18446744073709551616 is beyond the whole numbers" },
+    { "{\"a\": 9223372036854775808}", KEEL_ERROR_INVALID, "line 1, column 7:", "beyond" },
+    { "{\"a\": -9223372036854775809}", KEEL_ERROR_INVALID, "line 1, column 7:", "beyond" },
+    { "{\"a\": 99999999999999999999999999999999999999999999999999}", KEEL_ERROR_INVALID,
+      "line 1, column 7:", "9999…" },
+    { "{\"a\": 1e400}", KEEL_ERROR_INVALID, "line 1, column 7:", "1e400 is too large" },
+    { "{\"a\": -1.5e309}", KEEL_ERROR_INVALID, "line 1, column 7:", "too large" },
+    { "{\"a\": 1e-400}", KEEL_ERROR_INVALID, "line 1, column 7:", "too small" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = keel_json_parse ("keel.json", cases[i].text,
+                                                  strlen (cases[i].text), &error);
+
+      if (node != NULL)
+        g_error ("%s: read, expected refused", cases[i].text);
+      g_assert_error (error, KEEL_ERROR, cases[i].code);
+      assert_message (error, "keel.json ");
+      assert_message (error, cases[i].position);
+      assert_message (error, cases[i].says);
+      assert_message (error, "expected");
+    }
+}
+
+/* The edges of what is allowed read as written */
+static void
+test_parse_number_edges (void)
+{
+  static const struct {
+    const char *text;
+    gboolean    integer;
+    gint64      int_value;
+    double      double_value;
+  } cases[] = {
+    { "9223372036854775807", TRUE, G_MAXINT64, 0 },
+    { "-9223372036854775808", TRUE, G_MININT64, 0 },
+    { "-0", TRUE, 0, 0 },
+    { "0", TRUE, 0, 0 },
+    { "1.7976931348623157e308", FALSE, 0, 1.7976931348623157e308 },
+    { "5e-324", FALSE, 0, 5e-324 },
+    { "0e-400", FALSE, 0, 0 },
+    { "0.000", FALSE, 0, 0 },
+    { "1E+2", FALSE, 0, 100 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = keel_json_parse ("keel.json", cases[i].text,
+                                                  strlen (cases[i].text), &error);
+
+      g_assert_no_error (error);
+      if (cases[i].integer)
+        {
+          g_assert_true (json_node_get_value_type (node) == G_TYPE_INT64);
+          g_assert_cmpint (json_node_get_int (node), ==, cases[i].int_value);
+        }
+      else
+        {
+          g_assert_true (json_node_get_value_type (node) == G_TYPE_DOUBLE);
+          g_assert_cmpfloat (json_node_get_double (node), ==, cases[i].double_value);
+        }
+    }
+
+  /* An integer a double cannot hold exactly is refused where a double is
+   * wanted, not rounded */
+  {
+    static const struct { const char *text; gboolean ok; double value; } doubles[] = {
+      { "9007199254740992", TRUE, 9007199254740992.0 },
+      { "9007199254740993", FALSE, 0 },
+      { "-9223372036854775807", FALSE, 0 },
+      { "9223372036854775807", FALSE, 0 },
+      { "-9223372036854775808", TRUE, -9223372036854775808.0 },
+      { "12", TRUE, 12 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (doubles); i++)
+      {
+        KeelJsonReader reader;
+        double value = 0;
+
+        keel_json_reader_init (&reader, doubles[i].text, strlen (doubles[i].text));
+        g_assert_true (keel_json_reader_read_double (&reader, &value) == doubles[i].ok);
+        if (doubles[i].ok)
+          g_assert_cmpfloat (value, ==, doubles[i].value);
+        else
+          {
+            g_autoptr(GError) error = NULL;
+
+            keel_json_reader_propagate_error (&reader, "keel.json", &error);
+            g_assert_error (error, KEEL_ERROR, KEEL_ERROR_INVALID);
+            assert_message (error, "line 1, column 1:");
+            assert_message (error, "cannot be held exactly");
+          }
+        keel_json_reader_clear (&reader);
+      }
+  }
+}
+
 static void
 test_offset_to_line (void)
 {
@@ -533,6 +675,8 @@ main (int   argc,
   g_test_add_func ("/keel/json/parse-not-json", test_parse_not_json);
   g_test_add_func ("/keel/json/parse-duplicate-names", test_parse_duplicate_names);
   g_test_add_func ("/keel/json/parse-deep", test_parse_deep);
+  g_test_add_func ("/keel/json/parse-forbidden", test_parse_forbidden);
+  g_test_add_func ("/keel/json/parse-number-edges", test_parse_number_edges);
   g_test_add_func ("/keel/json/offset-to-line", test_offset_to_line);
 
   return g_test_run ();

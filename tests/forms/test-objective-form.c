@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "keel-date.h"
+#include "keel-form-util.h"
 #include "keel-objective-form.h"
 #include "keel-records.h"
 
@@ -626,6 +627,30 @@ test_progress_tie (void)
 }
 
 static void
+test_suggest_status (void)
+{
+  const char *dates[] = { "2026-01-31", "2026-02-28" };
+  const double values[] = { 9, 4 };
+  g_autoptr(KeelRecord) none = objective_with_readings (12, 5, "lower", dates, values, 0);
+  g_autoptr(KeelRecord) some = objective_with_readings (12, 5, "lower", dates, values, 1);
+  g_autoptr(KeelRecord) met = objective_with_readings (12, 5, "lower", dates, values, 2);
+
+  keel_record_set_string (none, "status", "not-started");
+  keel_record_set_string (some, "status", "not-started");
+  keel_record_set_string (met, "status", "not-started");
+
+  /* No reading yet: "not started" still says it */
+  g_assert_null (keel_objective_suggest_status (none));
+  g_assert_cmpstr (keel_objective_suggest_status (some), ==, "on-track");
+  /* The latest reading meets the target */
+  g_assert_cmpstr (keel_objective_suggest_status (met), ==, "achieved");
+
+  /* A status someone chose stays */
+  keel_record_set_string (some, "status", "at-risk");
+  g_assert_null (keel_objective_suggest_status (some));
+}
+
+static void
 test_sorted_readings_skip_incomplete (void)
 {
   const char *dates[] = { "2026-03-31", "2026-01-31" };
@@ -797,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/keel/forms/objective/set", test_set_reports_change);
   g_test_add_func ("/keel/forms/objective/round-trip", test_round_trip);
   g_test_add_func ("/keel/forms/objective/apply-invalid", test_apply_refuses_invalid);
+  g_test_add_func ("/keel/forms/objective/suggest-status", test_suggest_status);
   g_test_add_func ("/keel/forms/objective/smart/good", test_smart_good);
   g_test_add_func ("/keel/forms/objective/smart/weak", test_smart_weak_cases);
   g_test_add_func ("/keel/forms/objective/smart/higher", test_smart_higher_is_better);

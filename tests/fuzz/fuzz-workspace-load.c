@@ -16,74 +16,27 @@
 #include "keel-json.h"
 #include "keel-workspace.h"
 #include "keel-fuzz.h"
-
-#if defined(__clang__)
-# if __has_feature (address_sanitizer)
-#  define HAVE_LSAN 1
-# endif
-#elif defined(__SANITIZE_ADDRESS__)
-# define HAVE_LSAN 1
-#endif
-
-#ifdef HAVE_LSAN
-# include <sanitizer/lsan_interface.h>
-#endif
+#include "keel-open-watch.h"
 
 /* Feeds any bytes to the JSON reader and to the workspace loader, as if
  * they were keel.json. Besides crashes, leaks and undefined behaviour
  * (the sanitizers), it stops on:
- *   - a failure without a KEEL_ERROR, or with a message that is not UTF-8;
- *   - a workspace it read, but whose own text it cannot read back, or
- *     that does not give the same text twice (Keel must be able to open
- *     every file it writes, and write the same data the same way);
+ *   - a failure without a KEEL_ERROR, or with a message that is not UTF-8
+ *     or does not say where (the file's name, and a line for all but an
+ *     empty file);
+ *   - a text the JSON reader refuses that the loader reads;
+ *   - the value oracle: a workspace it read whose own text it cannot read
+ *     back, or reads back to other values, or writes differently the
+ *     second time; or whose text json-glib, an independent reader, cannot
+ *     read;
+ *   - the path oracle: any file opened or looked at outside the
+ *     workspace's folder while the text is loaded and checked (evidence
+ *     paths come from the text; see keel-open-watch.c);
  *   - a problem message from keel_workspace_check that is not UTF-8;
  *   - any GLib warning or critical. */
 
 static GFile *folder;
-
-#ifdef HAVE_LSAN
-/* json-glib 1.6 reads "{…} {…}" as the first document, drops the rest,
- * and leaks what it parsed of it. Until keel_json_parse refuses text after
- * the end, such input is still fuzzed, but its leaks are not counted. */
-static gboolean
-has_text_after_the_end (const uint8_t *data,
-                        size_t         size)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  size_t i = 0;
-
-  while (i < size && g_ascii_isspace (data[i]))
-    i++;
-  if (i == size)
-    return FALSE;
-  if (data[i] != '{' && data[i] != '[')
-    return TRUE;
-
-  for (; i < size; i++)
-    {
-      if (in_string)
-        {
-          if (data[i] == '\\')
-            i++;
-          else if (data[i] == '"')
-            in_string = FALSE;
-        }
-      else if (data[i] == '"')
-        in_string = TRUE;
-      else if (data[i] == '{' || data[i] == '[')
-        depth++;
-      else if ((data[i] == '}' || data[i] == ']') && --depth == 0)
-        break;
-    }
-
-  for (i++; i < size; i++)
-    if (!g_ascii_isspace (data[i]))
-      return TRUE;
-
-  return FALSE;
-}
-#endif
+static char *folder_path;
 
 static void
 fail (const char *what,
@@ -104,6 +57,10 @@ check_error (const GError *error)
   if (error->message == NULL || error->message[0] == '\0' ||
       !g_utf8_validate (error->message, -1, NULL))
     fail ("an error message that is empty or not UTF-8", NULL);
+  if (strstr (error->message, "keel.json") == NULL)
+    fail ("an error message that does not name the file", NULL);
+  if (error->code != KEEL_ERROR_EMPTY && strstr (error->message, " line ") == NULL)
+    fail ("an error message without a line", NULL);
 }
 
 int
@@ -111,18 +68,71 @@ LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  /* Never read nor written: load_bytes only parses; check looks for
-   * evidence files under it and finds none */
-  folder = g_file_new_for_path ("/nonexistent/keel-fuzz");
+  /* An empty folder of its own: load_bytes reads no file; the check
+   * looks for evidence files, which may only ever be inside it */
+  folder_path = g_dir_make_tmp ("keel-fuzz-XXXXXX", NULL);
+  if (folder_path == NULL)
+    fail ("no temporary folder", NULL);
+  folder = g_file_new_for_path (folder_path);
+
+  /* What GLib opens once, on first use (the charset alias table, time
+   * zones), is opened here, before anything is watched */
+  {
+    static const char warm[] =
+      "{\"format\": \"keel-workspace\", \"version\": 1, "
+      "\"reviews\": [{\"id\": \"MR-2026-01\", \"start\": \"2026-03-31T10:00:00+02:00\"}], "
+      "\"actions\": [{\"id\": \"ACT-1\", \"due\": \"2026-03-31\"}]}";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (warm, sizeof warm - 1);
+    g_autoptr(KeelWorkspace) workspace = keel_workspace_new (folder);
+    g_autoptr(GPtrArray) problems = NULL;
+    g_autoptr(GBytes) text = NULL;
+    g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+    g_get_charset (NULL);
+    if (!keel_workspace_load_bytes (workspace, bytes, NULL))
+      fail ("the warm-up workspace does not load", NULL);
+    problems = keel_workspace_check (workspace);
+    text = keel_workspace_serialize (workspace);
+  }
+
   return 0;
 }
 
-/* Reads @data as keel.json, checks what comes back. @refused: whether
- * keel_json_parse refuses the text (found beforehand) */
 static void
-run_one (const uint8_t *data,
-         size_t         size,
-         gboolean       refused)
+assert_same_values (KeelWorkspace *a,
+                    KeelWorkspace *b,
+                    GBytes        *text)
+{
+  guint n_kinds;
+  const GType *kinds = keel_workspace_get_kinds (&n_kinds);
+
+  if (!keel_record_equal (KEEL_RECORD (keel_workspace_get_organisation (a)),
+                          KEEL_RECORD (keel_workspace_get_organisation (b))))
+    fail ("the organisation reads back with other values", text);
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      GListModel *la = keel_workspace_get_records (a, kinds[k]);
+      GListModel *lb = keel_workspace_get_records (b, kinds[k]);
+
+      if (g_list_model_get_n_items (la) != g_list_model_get_n_items (lb))
+        fail ("a list reads back with another length", text);
+
+      for (guint i = 0; i < g_list_model_get_n_items (la); i++)
+        {
+          g_autoptr(KeelRecord) ra = g_list_model_get_item (la, i);
+          g_autoptr(KeelRecord) rb = g_list_model_get_item (lb, i);
+
+          if (g_strcmp0 (keel_record_get_id (ra), keel_record_get_id (rb)) != 0 ||
+              !keel_record_equal (ra, rb))
+            fail ("a record reads back with other values", text);
+        }
+    }
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -132,27 +142,42 @@ run_one (const uint8_t *data,
   g_autoptr(GBytes) first = NULL;
   g_autoptr(GBytes) second = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  const char *outside;
+  gboolean loaded;
+
+  if (folder == NULL)
+    LLVMFuzzerInitialize (NULL, NULL);
 
   /* The JSON reader alone */
   node = keel_json_parse ("keel.json", (const char *) data, size, &error);
   if (node == NULL)
     check_error (error);
-  if ((node == NULL) != refused)
-    fail ("keel_json_parse gives two answers for the same text", NULL);
   g_clear_error (&error);
 
-  /* The workspace loader */
+  /* The workspace loader, and the check that follows every load */
   bytes = g_bytes_new (data, size);
   workspace = keel_workspace_new (folder);
-  if (!keel_workspace_load_bytes (workspace, bytes, &error))
+
+  keel_open_watch_begin (folder_path);
+  loaded = keel_workspace_load_bytes (workspace, bytes, &error);
+  if (loaded)
+    problems = keel_workspace_check (workspace);
+  outside = keel_open_watch_end ();
+  if (outside != NULL)
+    {
+      g_printerr ("opened or looked at: %s\n", outside);
+      fail ("a file outside the workspace was opened (path oracle)", NULL);
+    }
+
+  if (!loaded)
     {
       check_error (error);
-      return;
+      return 0;
     }
-  if (refused)
+  if (node == NULL)
     fail ("the loader took a text that keel_json_parse refuses", NULL);
 
-  problems = keel_workspace_check (workspace);
   for (guint i = 0; i < problems->len; i++)
     {
       KeelProblem *problem = problems->pdata[i];
@@ -161,7 +186,8 @@ run_one (const uint8_t *data,
         fail ("a problem message that is not UTF-8", NULL);
     }
 
-  /* What Keel writes, Keel reads, and writes the same way again */
+  /* The value oracle: what Keel writes, Keel reads back to the same
+   * values, and writes the same way again */
   first = keel_workspace_serialize (workspace);
   again = keel_workspace_new (folder);
   if (!keel_workspace_load_bytes (again, first, &error))
@@ -170,6 +196,8 @@ run_one (const uint8_t *data,
       fail ("cannot read back the text it wrote", first);
     }
 
+  assert_same_values (workspace, again, first);
+
   second = keel_workspace_serialize (again);
   if (!g_bytes_equal (first, second))
     {
@@ -177,52 +205,15 @@ run_one (const uint8_t *data,
                   (const char *) g_bytes_get_data (second, NULL));
       fail ("writes the same workspace two different ways", first);
     }
-}
 
-static gboolean
-is_refused (const uint8_t *data,
-            size_t         size)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = keel_json_parse ("keel.json", (const char *) data, size, &error);
-
-  return node == NULL;
-}
-
-int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t         size)
-{
-  gboolean refused;
-#ifdef HAVE_LSAN
-  gboolean unchecked_leaks;
-#endif
-
-  if (folder == NULL)
-    LLVMFuzzerInitialize (NULL, NULL);
-
-  /* json-glib 1.6 leaks on some of its error paths (a bad \u escape, for
-   * one). A refused text gives Keel no tree to leak, so leaks while
-   * reading one are json-glib's and not counted; nor are those of a text
-   * with more after its end (see has_text_after_the_end). A text that is
-   * read runs with every leak counted. */
-#ifdef HAVE_LSAN
-  __lsan_disable ();
-  refused = is_refused (data, size);
-  __lsan_enable ();
-  unchecked_leaks = refused || has_text_after_the_end (data, size);
-  if (unchecked_leaks)
-    __lsan_disable ();
-#else
-  refused = is_refused (data, size);
-#endif
-
-  run_one (data, size, refused);
-
-#ifdef HAVE_LSAN
-  if (unchecked_leaks)
-    __lsan_enable ();
-#endif
+  /* and an independent reader reads it */
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (first, NULL),
+                                   (gssize) g_bytes_get_size (first), &error))
+    {
+      g_printerr ("%s\n", error->message);
+      fail ("json-glib cannot read the text Keel wrote", first);
+    }
 
   return 0;
 }

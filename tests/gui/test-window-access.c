@@ -59,8 +59,10 @@ assert_has_name (GtkWidget *widget)
 {
   if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
       !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-    g_error ("a %s (%s) has no name", G_OBJECT_TYPE_NAME (widget),
-             gtk_widget_get_tooltip_text (widget) ? gtk_widget_get_tooltip_text (widget) : "no tooltip");
+    g_error ("a %s (%s) in a %s in a %s has no name", G_OBJECT_TYPE_NAME (widget),
+             gtk_widget_get_tooltip_text (widget) ? gtk_widget_get_tooltip_text (widget) : "no tooltip",
+             G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+             G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (widget))));
 }
 
 /* Every button under @widget that shows a text is named by that text, as
@@ -221,7 +223,7 @@ test_accessible_names_pages (Fixture       *fixture,
         if (GTK_IS_MENU_BUTTON (w) && gtk_widget_get_ancestor (w, ADW_TYPE_ENTRY_ROW) != NULL)
           {
             AdwPreferencesRow *row = ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (w, ADW_TYPE_ENTRY_ROW));
-            g_autofree char *expected = g_strdup_printf ("Pick a date for %s",
+            g_autofree char *expected = g_strdup_printf ("Choose date for %s",
                                                          adw_preferences_row_get_title (row));
 
             assert_named_as (w, expected);

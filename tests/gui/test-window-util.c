@@ -162,8 +162,8 @@ window_is_active (gpointer window)
 }
 
 
-KeelPersonEditor *
+KeelRecordEditor *
 find_editor (void)
 {
-  return (KeelPersonEditor *) keel_gui_test_find_window (KEEL_TYPE_PERSON_EDITOR);
+  return (KeelRecordEditor *) keel_gui_test_find_window (KEEL_TYPE_RECORD_EDITOR);
 }

@@ -124,6 +124,58 @@ respond (AdwMessageDialog *dialog,
   gtk_window_close (GTK_WINDOW (dialog));
 }
 
+static GtkWidget *
+find_action (GtkWidget  *widget,
+             const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_action (child, action)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GListModel *
+shown_people (KeelPeoplePage *page)
+{
+  return G_LIST_MODEL (keel_list_page_get_selection (KEEL_LIST_PAGE (page)));
+}
+
+/* The first widget of @type in @widget */
+static GtkWidget *
+descendant (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+save_button (KeelRecordEditor *editor)
+{
+  GtkWidget *button = find_action (GTK_WIDGET (editor), "editor.save");
+
+  g_assert_nonnull (button);
+
+  return button;
+}
+
 /* ------------------------------------------------------------------------ */
 /* (a) First run                                                            */
 /* ------------------------------------------------------------------------ */
@@ -197,7 +249,7 @@ test_welcome_create (Fixture       *fixture,
 
   /* The People page shows them */
   page = _keel_window_get_page (window, "people");
-  g_assert_cmpuint (g_list_model_get_n_items (keel_people_page_get_model (KEEL_PEOPLE_PAGE (page))), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_people (KEEL_PEOPLE_PAGE (page))), ==, 1);
 }
 
 /* A workspace that cannot be written is not half made: the form stays as
@@ -270,10 +322,10 @@ test_people_add_delete_undo (Fixture       *fixture,
   KeelWorkspace *workspace = keel_window_get_workspace (window);
   GListModel *people = keel_workspace_get_records (workspace, KEEL_TYPE_PERSON);
   KeelPeoplePage *page = KEEL_PEOPLE_PAGE (_keel_window_get_page (window, "people"));
-  GListModel *shown = keel_people_page_get_model (page);
+  GListModel *shown = shown_people (page);
   g_autoptr(KeelRecord) person = NULL;
   g_autoptr(JsonObject) root = NULL;
-  KeelPersonEditor *editor;
+  KeelRecordEditor *editor;
   GtkWidget *save;
   char *id;
   int position;
@@ -284,17 +336,17 @@ test_people_add_delete_undo (Fixture       *fixture,
   /* Ctrl+N opens the editor */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
   KEEL_GUI_TEST_WAIT_UNTIL ((editor = find_editor ()) != NULL, WAIT_MS);
-  save = child_of (editor, KEEL_TYPE_PERSON_EDITOR, "save_button");
+  save = save_button (editor);
   g_assert_false (gtk_widget_get_sensitive (save));
 
-  set_text (child_of (editor, KEEL_TYPE_PERSON_EDITOR, "name_row"), "Dana Scully");
+  set_text (keel_record_editor_get_row (editor, "name"), "Dana Scully");
   g_assert_true (gtk_widget_get_sensitive (save));
-  set_text (child_of (editor, KEEL_TYPE_PERSON_EDITOR, "email_row"), "dana@");
+  set_text (keel_record_editor_get_row (editor, "email"), "dana@");
   g_assert_false (gtk_widget_get_sensitive (save));
-  g_assert_true (gtk_widget_has_css_class (child_of (editor, KEEL_TYPE_PERSON_EDITOR, "email_row"), "error"));
-  set_text (child_of (editor, KEEL_TYPE_PERSON_EDITOR, "email_row"), "dana@acme.example");
-  set_text (child_of (editor, KEEL_TYPE_PERSON_EDITOR, "job_title_row"), "Auditor");
-  gtk_switch_set_active (GTK_SWITCH (child_of (editor, KEEL_TYPE_PERSON_EDITOR, "review_team_switch")), TRUE);
+  g_assert_true (gtk_widget_has_css_class (keel_record_editor_get_row (editor, "email"), "error"));
+  set_text (keel_record_editor_get_row (editor, "email"), "dana@acme.example");
+  set_text (keel_record_editor_get_row (editor, "job_title"), "Auditor");
+  gtk_switch_set_active (GTK_SWITCH (descendant (keel_record_editor_get_row (editor, "review_team"), GTK_TYPE_SWITCH)), TRUE);
   g_assert_true (gtk_widget_get_sensitive (save));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
@@ -313,7 +365,7 @@ test_people_add_delete_undo (Fixture       *fixture,
    * Chen, whom nobody refers to) */
   position = position_of (people, "PER-3");
   g_assert_cmpint (position, ==, 2);
-  keel_people_page_select (page, (guint) position_of (shown, "PER-3"));
+  g_assert_true (keel_list_page_select (KEEL_LIST_PAGE (page), keel_workspace_lookup (workspace, "PER-3")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
   g_assert_cmpint (position_of (people, "PER-3"), ==, -1);
   g_assert_null (keel_workspace_lookup (workspace, "PER-3"));
@@ -392,12 +444,11 @@ test_people_search (Fixture       *fixture,
 {
   KeelWindow *window = open_workspace (fixture, two_people);
   KeelPeoplePage *page = KEEL_PEOPLE_PAGE (_keel_window_get_page (window, "people"));
-  GListModel *shown = keel_people_page_get_model (page);
-  GtkWidget *search = child_of (page, KEEL_TYPE_PEOPLE_PAGE, "search_entry");
-  GtkWidget *stack = child_of (page, KEEL_TYPE_PEOPLE_PAGE, "stack");
+  GListModel *shown = shown_people (page);
+  GtkWidget *search = GTK_WIDGET (keel_list_page_get_search_entry (KEEL_LIST_PAGE (page)));
 
   _keel_window_show_page (window, "people");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
+  g_assert_cmpstr (keel_list_page_get_state (KEEL_LIST_PAGE (page)), ==, "list");
 
   /* search-changed comes after a short delay */
   set_text (search, "engineering");
@@ -405,11 +456,18 @@ test_people_search (Fixture       *fixture,
 
   set_text (search, "nobody-by-that-name");
   KEEL_GUI_TEST_WAIT_UNTIL (g_list_model_get_n_items (shown) == 0, WAIT_MS);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "no-results");
+  g_assert_cmpstr (keel_list_page_get_state (KEEL_LIST_PAGE (page)), ==, "no-results");
 
   set_text (search, "");
   KEEL_GUI_TEST_WAIT_UNTIL (g_list_model_get_n_items (shown) == 3, WAIT_MS);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
+  g_assert_cmpstr (keel_list_page_get_state (KEEL_LIST_PAGE (page)), ==, "list");
+
+  /* The role filter: top management is Ada alone */
+  gtk_drop_down_set_selected (keel_list_page_get_filter (KEEL_LIST_PAGE (page), 0), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_cmpint (position_of (shown, "PER-1"), ==, 0);
+  gtk_drop_down_set_selected (keel_list_page_get_filter (KEEL_LIST_PAGE (page), 0), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -491,7 +549,7 @@ test_unreadable (Fixture       *fixture,
 
   /* First a plain sentence with the file, the line and the column */
   g_assert_cmpstr (label_text (window, "error_label"), ==,
-                   "There is a mistake in keel.json at line 6, column 19.");
+                   "There is a mistake in keel.json at line 6, column 21.");
 
   /* Trying again, and the time an autosave would take, write nothing */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
@@ -732,7 +790,7 @@ test_unreadable_plain (Fixture       *fixture,
   g_test_message ("error page: %s | %s", label_text (window, "error_label"),
                   label_text (window, "error_detail_label"));
   g_assert_cmpstr (label_text (window, "error_label"), ==,
-                   "There is a mistake in keel.json at line 4, column 29.");
+                   "There is a mistake in keel.json at line 4, column 25.");
 
   /* The detail is the small print, selectable, and says what to look for */
   detail = child_of (window, KEEL_TYPE_WINDOW, "error_detail_label");
@@ -767,7 +825,7 @@ test_unreadable_invalid (Fixture       *fixture,
 
   g_test_message ("error page: %s | %s", label_text (window, "error_label"),
                   label_text (window, "error_detail_label"));
-  g_assert_cmpstr (label_text (window, "error_label"), ==, "There is a mistake in keel.json at line 6.");
+  g_assert_cmpstr (label_text (window, "error_label"), ==, "There is a mistake in keel.json at line 7, column 17.");
   g_assert_nonnull (strstr (label_text (window, "error_detail_label"), "expected a number, found “high”"));
   g_assert_null (strstr (label_text (window, "error_detail_label"), "keel.json"));
 }

@@ -8,7 +8,7 @@
 #pragma once
 
 #include "keel-gui-test.h"
-#include "keel-person-editor.h"
+#include "keel-record-editor.h"
 #include "keel-window-private.h"
 
 G_BEGIN_DECLS
@@ -49,7 +49,8 @@ GtkListBoxRow    *sidebar_row        (KeelWindow    *window,
 gboolean          page_has_workspace (GtkWidget     *page,
                                       KeelWorkspace *expected);
 gboolean          window_is_active   (gpointer       window);
-KeelPersonEditor *find_editor        (void);
+/* The visible editor, or NULL: a closed one is hidden at once */
+KeelRecordEditor *find_editor        (void);
 
 /* The tests of test-window-sidebar.c and test-window-access.c */
 void              test_window_add_sidebar_tests (void);

@@ -55,21 +55,72 @@ keel_date_parse (const char *text)
   return keel_date_new (y, m, d);
 }
 
+/* Reads @n digits at @text as a number, or -1 */
+static int
+read_digits (const char *text,
+             guint       n)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+
+  return value;
+}
+
+/* Only "YYYY-MM-DDTHH:MM:SS" followed by Z or an offset ±HH:MM is read,
+ * and the offset becomes a fixed-offset time zone: never a zone looked up
+ * by name, so nothing a file says makes GLib open the time zone database. */
 GDateTime *
 keel_date_time_parse (const char *text)
 {
-  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  int year, month, day, hour, minute, second;
+  gsize n;
 
-  if (text == NULL || strlen (text) < 16 || text[10] != 'T')
+  if (text == NULL)
     return NULL;
 
-  /* A date-time must carry its offset: "2026-03-31T10:00:00+02:00" */
-  if (!(g_str_has_suffix (text, "Z") || strchr (text + 10, '+') || strchr (text + 10, '-')))
+  n = strlen (text);
+  if (n != 20 && n != 25)
+    return NULL;
+  if (text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
     return NULL;
 
-  utc = g_time_zone_new_utc ();
+  year = read_digits (text, 4);
+  month = read_digits (text + 5, 2);
+  day = read_digits (text + 8, 2);
+  hour = read_digits (text + 11, 2);
+  minute = read_digits (text + 14, 2);
+  second = read_digits (text + 17, 2);
+  if (year < 1 || month < 1 || day < 1 || hour < 0 || hour > 23 ||
+      minute < 0 || minute > 59 || second < 0 || second > 59)
+    return NULL;
 
-  return g_date_time_new_from_iso8601 (text, utc);
+  if (n == 20)
+    {
+      if (text[19] != 'Z')
+        return NULL;
+      zone = g_time_zone_new_utc ();
+    }
+  else
+    {
+      int offset_hours = read_digits (text + 20, 2);
+      int offset_minutes = read_digits (text + 23, 2);
+      int sign = text[19] == '+' ? 1 : text[19] == '-' ? -1 : 0;
+
+      if (sign == 0 || text[22] != ':' || offset_hours < 0 || offset_hours > 23 ||
+          offset_minutes < 0 || offset_minutes > 59)
+        return NULL;
+      zone = g_time_zone_new_offset (sign * (offset_hours * 3600 + offset_minutes * 60));
+    }
+
+  /* NULL for a day the month does not have */
+  return g_date_time_new (zone, year, month, day, hour, minute, second);
 }
 
 char *

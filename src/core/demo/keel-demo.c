@@ -9,10 +9,14 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
+#include <errno.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "keel-date.h"
 #include "keel-demo.h"
@@ -306,66 +310,63 @@ add_evidence (Demo                *demo,
   return evidence;
 }
 
-static void
-pdf_append_escaped (GString    *out,
-                    const char *text)
+static cairo_status_t
+append_to_string_cb (void                *closure,
+                     const unsigned char *data,
+                     unsigned int         length)
 {
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '(' || *p == ')' || *p == '\\')
-        g_string_append_c (out, '\\');
-      /* The standard fonts speak Latin-1 at best: keep to ASCII */
-      g_string_append_c (out, (guchar) *p < 0x80 ? *p : '?');
-    }
+  g_string_append_len (closure, (const char *) data, length);
+
+  return CAIRO_STATUS_SUCCESS;
 }
 
-/* A minimal one-page PDF 1.4 of @lines in Helvetica: the first line as a
- * heading. Enough for any viewer, and byte-stable. */
+/* A one-page A4 PDF of @lines drawn with cairo and Pango: the first line
+ * as a heading. Dated @date (not the clock), so the same demo gives the
+ * same bytes. */
 static GString *
 make_pdf (const char         *title,
           GDateTime          *date,
           const char * const *lines)
 {
-  g_autoptr(GString) stream = g_string_new ("BT\n/F1 16 Tf\n72 770 Td\n18 TL\n");
-  g_autofree char *stamp = g_date_time_format (date, "%Y%m%d000000Z");
-  GString *pdf = g_string_new ("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n");
-  gsize offsets[7];
-  gsize xref;
+  const double width = 595.0, height = 842.0, margin = 72.0;
+  g_autofree char *stamp = g_date_time_format (date, "%Y-%m-%dT00:00:00Z");
+  GString *pdf = g_string_new (NULL);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double y = margin;
+
+  surface = cairo_pdf_surface_create_for_stream (append_to_string_cb, pdf, width, height);
+  cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_4);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Keel");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, stamp);
+  cr = cairo_create (surface);
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_string_append_c (stream, '(');
-      pdf_append_escaped (stream, lines[i]);
-      g_string_append (stream, ") Tj T*\n");
-      if (i == 0)
-        g_string_append (stream, "/F1 10.5 Tf\n14 TL\n");
+      g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+      g_autoptr(PangoFontDescription) font =
+        pango_font_description_from_string (i == 0 ? "Sans Bold 13" : "Sans 10.5");
+      int text_height;
+
+      pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
+      pango_layout_context_changed (layout);
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_width (layout, (int) ((width - 2 * margin) * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_text (layout, lines[i][0] != '\0' ? lines[i] : " ", -1);
+
+      cairo_move_to (cr, margin, y);
+      pango_cairo_show_layout (cr, layout);
+      pango_layout_get_size (layout, NULL, &text_height);
+      y += (double) text_height / PANGO_SCALE + (i == 0 ? 10.0 : 3.0);
     }
-  g_string_append (stream, "ET\n");
 
-  offsets[1] = pdf->len;
-  g_string_append (pdf, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
-  offsets[2] = pdf->len;
-  g_string_append (pdf, "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
-  offsets[3] = pdf->len;
-  g_string_append (pdf, "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-                        "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>\nendobj\n");
-  offsets[4] = pdf->len;
-  g_string_append (pdf, "4 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-                        "/Encoding /WinAnsiEncoding >>\nendobj\n");
-  offsets[5] = pdf->len;
-  g_string_append_printf (pdf, "5 0 obj\n<< /Length %" G_GSIZE_FORMAT " >>\nstream\n%s\nendstream\nendobj\n",
-                          stream->len, stream->str);
-  offsets[6] = pdf->len;
-  g_string_append (pdf, "6 0 obj\n<< /Title (");
-  pdf_append_escaped (pdf, title);
-  g_string_append_printf (pdf, ") /Producer (Keel) /CreationDate (D:%s) >>\nendobj\n", stamp);
-
-  xref = pdf->len;
-  g_string_append (pdf, "xref\n0 7\n0000000000 65535 f \n");
-  for (guint i = 1; i <= 6; i++)
-    g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", offsets[i]);
-  g_string_append_printf (pdf, "trailer\n<< /Size 7 /Root 1 0 R /Info 6 0 R >>\n"
-                               "startxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n", xref);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
 
   return pdf;
 }
@@ -1893,6 +1894,130 @@ keel_demo_populate (KeelWorkspace  *workspace,
       !add_reviews (&demo, error))
     return FALSE;
   add_dispatches (&demo);
+
+  return TRUE;
+}
+
+/* Removes a folder this file created, and all in it; never follows a link */
+static void
+remove_tree (GFile *folder)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+
+  enumerator = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+      GFile *child = NULL;
+
+      if (enumerator == NULL ||
+          !g_file_enumerator_iterate (enumerator, &info, &child, NULL, NULL) || info == NULL)
+        break;
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_file_delete (child, NULL, NULL);
+    }
+
+  g_file_delete (folder, NULL, NULL);
+}
+
+/**
+ * keel_demo_write:
+ * @folder: where the demo workspace goes: a new or empty folder
+ * @today: the day the demo is written for
+ *
+ * Writes the demo workspace into a new folder beside @folder, then moves
+ * it into place in one rename: a demo that is interrupted leaves no
+ * half-written workspace at @folder, only a hidden folder beside it.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set (KEEL_ERROR_NOT_EMPTY
+ *   if @folder holds anything)
+ */
+gboolean
+keel_demo_write (GFile      *folder,
+                 GDateTime  *today,
+                 GError    **error)
+{
+  g_autoptr(KeelWorkspace) workspace = NULL;
+  g_autoptr(GFile) temp = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *template = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *path;
+
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = g_file_get_parse_name (folder);
+  path = g_file_peek_path (folder);
+  parent = g_file_get_parent (folder);
+  if (path == NULL || parent == NULL || g_file_peek_path (parent) == NULL)
+    {
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
+                   _("The demo cannot be written to %s: it is not a local folder"), name);
+      return FALSE;
+    }
+
+  dir = g_dir_open (path, 0, NULL);
+  if (dir != NULL && g_dir_read_name (dir) != NULL)
+    {
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_EMPTY,
+                   _("%s is not empty; the demo is only written into an empty or new folder"),
+                   name);
+      return FALSE;
+    }
+  g_clear_pointer (&dir, g_dir_close);
+
+  if (g_mkdir_with_parents (g_file_peek_path (parent), 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *parent_name = g_file_get_parse_name (parent);
+
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
+                   _("The demo cannot be written: %s cannot be created (%s)"),
+                   parent_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  base = g_file_get_basename (folder);
+  template = g_strdup_printf ("%s/.%s.demo-XXXXXX", g_file_peek_path (parent), base);
+  if (g_mkdtemp_full (template, 0700) == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
+                   _("The demo cannot be written beside %s: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  temp = g_file_new_for_path (template);
+
+  workspace = keel_workspace_new (temp);
+  if (!keel_demo_populate (workspace, today, error) ||
+      !keel_workspace_save (workspace, NULL, error))
+    {
+      remove_tree (temp);
+      return FALSE;
+    }
+  g_clear_object (&workspace);
+
+  /* rename() also takes the place of an empty folder */
+  if (g_rename (template, path) != 0)
+    {
+      int saved_errno = errno;
+
+      remove_tree (temp);
+      g_set_error (error, KEEL_ERROR,
+                   saved_errno == ENOTEMPTY || saved_errno == EEXIST
+                     ? KEEL_ERROR_NOT_EMPTY : KEEL_ERROR_NOT_WRITABLE,
+                   _("The demo cannot be moved into %s: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
 
   return TRUE;
 }

@@ -15,4 +15,8 @@ gboolean keel_demo_populate (KeelWorkspace  *workspace,
                              GDateTime      *today,
                              GError        **error);
 
+gboolean keel_demo_write    (GFile          *folder,
+                             GDateTime      *today,
+                             GError        **error);
+
 G_END_DECLS

@@ -50,19 +50,45 @@ typedef enum
 typedef struct
 {
   /*< private >*/
+  const char *start;
   const char *pos;
   const char *end;
+  const char *value;    /* where the value last peeked at or read starts */
+  const char *member;   /* where the name of the member last read starts */
   GString    *scratch;
   guint       depth;
-  gboolean    failed;
+  const char *where;    /* the context of refusals, borrowed */
+  const char *key;
+  int         error_code;
+  gsize       error_offset;
+  char       *message;
 } KeelJsonReader;
 
 void              keel_json_reader_init         (KeelJsonReader  *reader,
                                                  const char      *data,
                                                  gsize            length);
 void              keel_json_reader_clear        (KeelJsonReader  *reader);
-gboolean          keel_json_reader_fail         (KeelJsonReader  *reader);
+gboolean          keel_json_reader_refuse       (KeelJsonReader  *reader,
+                                                 int              code,
+                                                 const char      *format,
+                                                 ...) G_GNUC_PRINTF (3, 4);
+gboolean          keel_json_reader_refuse_at    (KeelJsonReader  *reader,
+                                                 gsize            offset,
+                                                 int              code,
+                                                 const char      *format,
+                                                 ...) G_GNUC_PRINTF (4, 5);
+gboolean          keel_json_reader_refuse_value (KeelJsonReader  *reader);
+gboolean          keel_json_reader_refuse_duplicate (KeelJsonReader *reader,
+                                                 const char      *name);
+void              keel_json_reader_set_context  (KeelJsonReader  *reader,
+                                                 const char      *where,
+                                                 const char      *key);
+gsize             keel_json_reader_get_offset   (KeelJsonReader  *reader);
+gsize             keel_json_reader_get_member_offset (KeelJsonReader *reader);
 gboolean          keel_json_reader_failed       (KeelJsonReader  *reader);
+gboolean          keel_json_reader_propagate_error (KeelJsonReader *reader,
+                                                 const char      *display_name,
+                                                 GError         **error);
 KeelJsonValueType keel_json_reader_peek         (KeelJsonReader  *reader);
 gboolean          keel_json_reader_begin_object (KeelJsonReader  *reader);
 gboolean          keel_json_reader_next_member  (KeelJsonReader  *reader,
@@ -73,6 +99,10 @@ gboolean          keel_json_reader_next_element (KeelJsonReader  *reader,
                                                  guint           *count);
 const char       *keel_json_reader_read_string  (KeelJsonReader  *reader,
                                                  gsize           *length);
+gboolean          keel_json_reader_read_number  (KeelJsonReader  *reader,
+                                                 gboolean        *integer,
+                                                 gint64          *int_value,
+                                                 double          *double_value);
 gboolean          keel_json_reader_read_int     (KeelJsonReader  *reader,
                                                  gint64          *value);
 gboolean          keel_json_reader_read_double  (KeelJsonReader  *reader,
@@ -82,5 +112,13 @@ gboolean          keel_json_reader_read_boolean (KeelJsonReader  *reader,
 gboolean          keel_json_reader_read_null    (KeelJsonReader  *reader);
 JsonNode         *keel_json_reader_read_node    (KeelJsonReader  *reader);
 gboolean          keel_json_reader_end          (KeelJsonReader  *reader);
+void              keel_json_reader_get_position (KeelJsonReader  *reader,
+                                                 gsize            offset,
+                                                 guint           *line,
+                                                 guint           *column);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KeelJsonReader, keel_json_reader_clear)
+
+char             *keel_json_excerpt             (const char      *text);
 
 G_END_DECLS

@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "keel-date.h"
 #include "keel-form-util.h"
 
@@ -81,4 +84,45 @@ keel_form_parse_date (const char *text)
   trimmed = g_strstrip (g_strdup (text));
 
   return keel_date_parse (trimmed);
+}
+
+gboolean
+keel_form_parse_number (const char *text,
+                        double     *value)
+{
+  g_autofree char *copy = NULL;
+  char *end = NULL;
+  char *comma;
+  double d;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  *value = NAN;
+
+  if (text == NULL)
+    return FALSE;
+  copy = g_strstrip (g_strdup (text));
+  if (copy[0] == '\0')
+    return FALSE;
+
+  /* One decimal comma reads as a point; a comma with a point is ambiguous */
+  if ((comma = strchr (copy, ',')) != NULL)
+    {
+      if (strchr (copy, '.') != NULL || strchr (comma + 1, ',') != NULL)
+        return FALSE;
+      *comma = '.';
+    }
+
+  /* Only plain decimal notation: no hex, "inf" or "nan" */
+  for (const char *p = copy; *p; p++)
+    if (!(g_ascii_isdigit (*p) || *p == '.' || *p == '-' || *p == '+' || *p == 'e' || *p == 'E'))
+      return FALSE;
+
+  d = g_ascii_strtod (copy, &end);
+  if (end == copy || *end != '\0' || !isfinite (d))
+    return FALSE;
+
+  *value = d;
+
+  return TRUE;
 }

@@ -42,4 +42,8 @@ void        keel_form_error_set     (char              **errors,
  * date (transfer full) */
 GDateTime  *keel_form_parse_date    (const char         *text);
 
+/* Reads a number as a person types it: surrounding blanks ignored, "," or
+ * "." as decimal mark, no thousands separators, finite. */
+gboolean    keel_form_parse_number  (const char         *text,
+                                     double             *value);
 G_END_DECLS

@@ -63,30 +63,6 @@ dup_trimmed (const char *text)
   return g_strstrip (g_strdup (text));
 }
 
-static guint
-count_words (const char *text)
-{
-  g_auto(GStrv) words = NULL;
-  guint n = 0;
-
-  if (text == NULL)
-    return 0;
-
-  words = g_strsplit_set (text, " \t\n\r", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      /* A word has at least one letter or digit ("–" alone is not one) */
-      for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
-        if (g_unichar_isalnum (g_utf8_get_char (p)))
-          {
-            n++;
-            break;
-          }
-    }
-
-  return n;
-}
-
 static const KeelField *
 objective_field (const char *key)
 {
@@ -113,23 +89,6 @@ parse_optional_number (const char *text,
     return TRUE;
 
   return keel_form_parse_number (text, value);
-}
-
-static double
-reading_value (KeelRecord *reading)
-{
-  return keel_record_get_double (reading, "value");
-}
-
-static int
-compare_readings (gconstpointer a,
-                  gconstpointer b)
-{
-  KeelRecord *ra = *(KeelRecord * const *) a;
-  KeelRecord *rb = *(KeelRecord * const *) b;
-
-  return keel_date_compare (keel_record_get_date (ra, "date"),
-                            keel_record_get_date (rb, "date"));
 }
 
 static const char *
@@ -376,55 +335,11 @@ keel_objective_form_validation_free (KeelObjectiveFormValidation *validation)
 /* SMART                                                                    */
 /* ------------------------------------------------------------------------ */
 
-const char *
-keel_smart_criterion_name (KeelSmartCriterion criterion)
-{
-  switch (criterion)
-    {
-    case KEEL_SMART_SPECIFIC:
-      return _("Specific");
-    case KEEL_SMART_MEASURABLE:
-      return _("Measurable");
-    case KEEL_SMART_ACHIEVABLE:
-      return _("Achievable");
-    case KEEL_SMART_RELEVANT:
-      return _("Relevant");
-    case KEEL_SMART_TIME_BOUND:
-      return _("Time-bound");
-    case KEEL_SMART_N_CRITERIA:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-static void
-judge (KeelSmartCheck     *check,
-       KeelSmartCriterion  criterion,
-       gboolean            ok,
-       char               *reason)
-{
-  check->ok[criterion] = ok;
-  check->reasons[criterion] = reason;
-  if (!ok)
-    check->n_weak++;
-}
-
-static const char *
-cadence_words (const char *cadence)
-{
-  if (g_strcmp0 (cadence, "weekly") == 0)
-    return _("weekly");
-  if (g_strcmp0 (cadence, "monthly") == 0)
-    return _("monthly");
-  if (g_strcmp0 (cadence, "quarterly") == 0)
-    return _("quarterly");
-  if (g_strcmp0 (cadence, "yearly") == 0)
-    return _("yearly");
-  return cadence;
-}
-
 /**
  * keel_objective_form_smart_check:
+ *
+ * The objective's SMART check (keel_objective_smart_check()) on what the
+ * form holds: values that cannot be read count as missing.
  *
  * Returns: (transfer full): the verdict on each SMART criterion
  */
@@ -432,228 +347,42 @@ KeelSmartCheck *
 keel_objective_form_smart_check (const KeelObjectiveForm *form,
                                  GDateTime               *today)
 {
-  g_autoptr(GDateTime) today_owned = NULL;
-  g_autoptr(GDateTime) due = NULL;
-  KeelSmartCheck *check;
-  const char *measure, *unit, *direction, *status, *cadence;
-  const char *strategy, *department;
-  double baseline = NAN, target = NAN;
-  gboolean have_target;
+  g_autoptr(KeelRecord) objective = g_object_new (KEEL_TYPE_OBJECTIVE, NULL);
 
   g_return_val_if_fail (form != NULL, NULL);
 
-  if (today == NULL)
-    today = today_owned = keel_date_today ();
-
-  check = g_new0 (KeelSmartCheck, 1);
-
-  /* Specific */
-  if (count_words (get_value (form, KEEL_OBJECTIVE_FORM_TITLE)) < 4)
-    judge (check, KEEL_SMART_SPECIFIC, FALSE,
-           g_strdup (_("The title says too little: name what will change and where, in at least four words")));
-  else if (get_value (form, KEEL_OBJECTIVE_FORM_DESCRIPTION) == NULL)
-    judge (check, KEEL_SMART_SPECIFIC, FALSE,
-           g_strdup (_("There is no description of what will change and how")));
-  else
-    judge (check, KEEL_SMART_SPECIFIC, TRUE,
-           g_strdup (_("The title and description say what will change")));
-
-  /* Measurable */
-  measure = get_value (form, KEEL_OBJECTIVE_FORM_MEASURE);
-  unit = get_value (form, KEEL_OBJECTIVE_FORM_UNIT);
-  have_target = get_value (form, KEEL_OBJECTIVE_FORM_TARGET) != NULL &&
-                keel_form_parse_number (get_value (form, KEEL_OBJECTIVE_FORM_TARGET), &target);
-
-  if (measure == NULL)
-    judge (check, KEEL_SMART_MEASURABLE, FALSE,
-           g_strdup (_("It does not say what is measured")));
-  else if (unit == NULL)
-    judge (check, KEEL_SMART_MEASURABLE, FALSE,
-           g_strdup (_("The measure has no unit (%, days, incidents…)")));
-  else if (!have_target)
-    judge (check, KEEL_SMART_MEASURABLE, FALSE,
-           g_strdup (_("There is no numeric target to measure against")));
-  else
+  for (guint i = 0; i < KEEL_OBJECTIVE_FORM_N_FIELDS; i++)
     {
-      g_autofree char *target_text = keel_objective_format_value (target, unit);
-      g_autofree char *measure_text = dup_trimmed (measure);
+      const char *key = field_keys[i];
+      const KeelField *field = objective_field (key);
+      const char *value = get_value (form, i);
 
-      /* Translators: "Measured as <measure> against a target of <value unit>" */
-      judge (check, KEEL_SMART_MEASURABLE, TRUE,
-             g_strdup_printf (_("Measured as %s against a target of %s"), measure_text, target_text));
+      if (value == NULL)
+        continue;
+
+      if (field->type == KEEL_FIELD_DOUBLE)
+        {
+          double d;
+
+          if (keel_form_parse_number (value, &d))
+            keel_record_set_double (objective, key, d);
+        }
+      else if (field->type == KEEL_FIELD_DATE)
+        {
+          g_autoptr(GDateTime) date = keel_form_parse_date (value);
+
+          keel_record_set_date (objective, key, date);
+        }
+      else if (field->type != KEEL_FIELD_ENUM || keel_field_allows (field, value))
+        keel_record_set_string (objective, key, value);
     }
 
-  /* Achievable */
-  direction = get_value (form, KEEL_OBJECTIVE_FORM_DIRECTION);
-  if (!parse_optional_number (get_value (form, KEEL_OBJECTIVE_FORM_BASELINE), &baseline))
-    baseline = NAN;
-
-  if (direction == NULL)
-    judge (check, KEEL_SMART_ACHIEVABLE, FALSE,
-           g_strdup (_("It does not say whether higher or lower values are better")));
-  else if (isnan (baseline))
-    judge (check, KEEL_SMART_ACHIEVABLE, FALSE,
-           g_strdup (_("There is no baseline, so nobody can judge whether the target is realistic")));
-  else if (!have_target)
-    judge (check, KEEL_SMART_ACHIEVABLE, FALSE,
-           g_strdup (_("Without a numeric target nobody can judge whether it is realistic")));
-  else if ((g_str_has_prefix (direction, "higher") && baseline >= target) ||
-           (g_str_has_prefix (direction, "lower") && baseline <= target))
-    judge (check, KEEL_SMART_ACHIEVABLE, FALSE,
-           g_strdup (_("The baseline already meets the target: it asks for no improvement")));
-  else if (baseline != 0 && target != 0 && (baseline > 0) == (target > 0) &&
-           (fabs (target) / fabs (baseline) > 10 || fabs (target) / fabs (baseline) < 0.1))
-    judge (check, KEEL_SMART_ACHIEVABLE, FALSE,
-           g_strdup (_("The target is more than a tenfold change from the baseline: check it is realistic")));
-  else
-    judge (check, KEEL_SMART_ACHIEVABLE, TRUE,
-           g_strdup (_("The target is a realistic step from the baseline")));
-
-  /* Relevant */
-  strategy = get_value (form, KEEL_OBJECTIVE_FORM_STRATEGY_LINK);
-  department = get_value (form, KEEL_OBJECTIVE_FORM_DEPARTMENT);
-
-  if (strategy != NULL)
-    {
-      g_autofree char *text = dup_trimmed (strategy);
-
-      judge (check, KEEL_SMART_RELEVANT, TRUE,
-             g_strdup_printf (_("Supports the business goal “%s”"), text));
-    }
-  else if (department != NULL)
-    {
-      g_autofree char *text = dup_trimmed (department);
-
-      judge (check, KEEL_SMART_RELEVANT, TRUE,
-             g_strdup_printf (_("Set for the %s department"), text));
-    }
-  else
-    judge (check, KEEL_SMART_RELEVANT, FALSE,
-           g_strdup (_("Neither a business goal nor a department says why it matters")));
-
-  /* Time-bound */
-  due = keel_form_parse_date (get_value (form, KEEL_OBJECTIVE_FORM_DUE));
-  status = get_value (form, KEEL_OBJECTIVE_FORM_STATUS);
-  cadence = get_value (form, KEEL_OBJECTIVE_FORM_CADENCE);
-
-  if (due == NULL)
-    judge (check, KEEL_SMART_TIME_BOUND, FALSE,
-           g_strdup (_("There is no due date")));
-  else if (keel_date_compare (due, today) < 0 &&
-           g_strcmp0 (status, "achieved") != 0 &&
-           g_strcmp0 (status, "missed") != 0 &&
-           g_strcmp0 (status, "cancelled") != 0)
-    {
-      g_autofree char *due_text = keel_date_format (due);
-
-      judge (check, KEEL_SMART_TIME_BOUND, FALSE,
-             g_strdup_printf (_("The due date %s has passed: record whether it was achieved or missed, or move the date"),
-                              due_text));
-    }
-  else if (cadence == NULL)
-    judge (check, KEEL_SMART_TIME_BOUND, FALSE,
-           g_strdup (_("It does not say how often progress is reported")));
-  else
-    {
-      g_autofree char *due_text = keel_date_format (due);
-      g_autofree char *cadence_text = dup_trimmed (cadence);
-
-      /* Translators: "Due 2026-12-31, progress reported monthly" */
-      judge (check, KEEL_SMART_TIME_BOUND, TRUE,
-             g_strdup_printf (_("Due %s, progress reported %s"), due_text, cadence_words (cadence_text)));
-    }
-
-  return check;
-}
-
-void
-keel_smart_check_free (KeelSmartCheck *check)
-{
-  if (check == NULL)
-    return;
-
-  for (guint i = 0; i < KEEL_SMART_N_CRITERIA; i++)
-    g_free (check->reasons[i]);
-  g_free (check);
+  return keel_objective_smart_check (objective, today);
 }
 
 /* ------------------------------------------------------------------------ */
 /* Numbers and readings                                                     */
 /* ------------------------------------------------------------------------ */
-
-gboolean
-keel_form_parse_number (const char *text,
-                        double     *value)
-{
-  g_autofree char *copy = NULL;
-  char *end = NULL;
-  char *comma;
-  double d;
-
-  g_return_val_if_fail (value != NULL, FALSE);
-
-  *value = NAN;
-
-  if ((copy = dup_trimmed (text)) == NULL)
-    return FALSE;
-
-  /* One decimal comma reads as a point; a comma with a point is ambiguous */
-  if ((comma = strchr (copy, ',')) != NULL)
-    {
-      if (strchr (copy, '.') != NULL || strchr (comma + 1, ',') != NULL)
-        return FALSE;
-      *comma = '.';
-    }
-
-  /* Only plain decimal notation: no hex, "inf" or "nan" */
-  for (const char *p = copy; *p; p++)
-    if (!(g_ascii_isdigit (*p) || *p == '.' || *p == '-' || *p == '+' || *p == 'e' || *p == 'E'))
-      return FALSE;
-
-  d = g_ascii_strtod (copy, &end);
-  if (end == copy || *end != '\0' || !isfinite (d))
-    return FALSE;
-
-  *value = d;
-
-  return TRUE;
-}
-
-/**
- * keel_objective_format_value:
- *
- * Returns: (transfer full): @value with at most two decimals, then @unit
- */
-char *
-keel_objective_format_value (double      value,
-                             const char *unit)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  g_autofree char *unit_text = dup_trimmed (unit);
-  gsize len;
-
-  if (isnan (value))
-    return g_strdup ("—");
-
-  g_ascii_formatd (buf, sizeof buf, "%.2f", value);
-
-  /* Drop trailing zeros and a bare point: "4.20" → "4.2", "5.00" → "5" */
-  len = strlen (buf);
-  if (strchr (buf, '.') != NULL)
-    {
-      while (len > 0 && buf[len - 1] == '0')
-        buf[--len] = '\0';
-      if (len > 0 && buf[len - 1] == '.')
-        buf[--len] = '\0';
-    }
-  if (strcmp (buf, "-0") == 0)
-    strcpy (buf, "0");
-
-  if (unit_text == NULL)
-    return g_strdup (buf);
-
-  return g_strdup_printf ("%s %s", buf, unit_text);
-}
 
 gboolean
 keel_reading_form_validate (const char  *date_text,
@@ -697,109 +426,6 @@ keel_reading_form_validate (const char  *date_text,
     }
 
   return ok;
-}
-
-/**
- * keel_objective_sorted_readings:
- *
- * Readings without a date or a value are left out.
- *
- * Returns: (transfer container) (element-type KeelRecord): the readings
- *   sorted by date, oldest first
- */
-GPtrArray *
-keel_objective_sorted_readings (KeelRecord *objective)
-{
-  GListModel *readings;
-  GPtrArray *sorted;
-  guint n;
-
-  g_return_val_if_fail (KEEL_IS_OBJECTIVE (objective), NULL);
-
-  readings = G_LIST_MODEL (keel_record_get_children (objective, "readings"));
-  n = g_list_model_get_n_items (readings);
-  sorted = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KeelRecord) reading = g_list_model_get_item (readings, i);
-
-      if (keel_record_get_date (reading, "date") != NULL &&
-          !isnan (reading_value (reading)))
-        g_ptr_array_add (sorted, g_steal_pointer (&reading));
-    }
-
-  /* g_ptr_array_sort is not stable: equal dates keep no defined order,
-   * so sort the positions in as a tie-break */
-  for (guint i = 1; i < sorted->len; i++)
-    for (guint j = i; j > 0 && compare_readings (&sorted->pdata[j - 1], &sorted->pdata[j]) > 0; j--)
-      {
-        gpointer tmp = sorted->pdata[j];
-
-        sorted->pdata[j] = sorted->pdata[j - 1];
-        sorted->pdata[j - 1] = tmp;
-      }
-
-  return sorted;
-}
-
-/**
- * keel_objective_latest_reading:
- *
- * Returns: (transfer none) (nullable): the reading with the latest date; of
- *   two on the same day, the one later in the list
- */
-KeelRecord *
-keel_objective_latest_reading (KeelRecord *objective)
-{
-  g_autoptr(GPtrArray) sorted = NULL;
-
-  g_return_val_if_fail (KEEL_IS_OBJECTIVE (objective), NULL);
-
-  sorted = keel_objective_sorted_readings (objective);
-  if (sorted->len == 0)
-    return NULL;
-
-  /* The objective's list holds a reference: transfer none is safe */
-  return g_ptr_array_index (sorted, sorted->len - 1);
-}
-
-double
-keel_objective_progress (KeelRecord *objective)
-{
-  g_autoptr(GPtrArray) sorted = NULL;
-  const char *direction;
-  double baseline, target, latest;
-
-  g_return_val_if_fail (KEEL_IS_OBJECTIVE (objective), NAN);
-
-  sorted = keel_objective_sorted_readings (objective);
-  target = keel_record_get_double (objective, "target");
-  baseline = keel_record_get_double (objective, "baseline");
-  direction = keel_record_get_string (objective, "direction");
-
-  if (sorted->len == 0 || isnan (target))
-    return NAN;
-
-  latest = reading_value (g_ptr_array_index (sorted, sorted->len - 1));
-
-  if (isnan (baseline))
-    {
-      if (sorted->len < 2)
-        return NAN;
-      baseline = reading_value (g_ptr_array_index (sorted, 0));
-    }
-
-  if (baseline == target)
-    {
-      if (g_strcmp0 (direction, "higher") == 0)
-        return latest >= target ? 1.0 : 0.0;
-      if (g_strcmp0 (direction, "lower") == 0)
-        return latest <= target ? 1.0 : 0.0;
-      return NAN;
-    }
-
-  return CLAMP ((latest - baseline) / (target - baseline), 0.0, 1.0);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -958,7 +584,7 @@ keel_trend_value_range (KeelRecord *objective,
 
   for (guint i = 0; i < sorted->len; i++)
     {
-      double v = reading_value (g_ptr_array_index (sorted, i));
+      double v = keel_record_get_double (g_ptr_array_index (sorted, i), "value");
 
       min = MIN (min, v);
       max = MAX (max, v);
@@ -1018,7 +644,7 @@ keel_trend_describe (KeelRecord *objective)
       KeelRecord *last = g_ptr_array_index (sorted, sorted->len - 1);
       g_autofree char *from = keel_date_format (keel_record_get_date (first, "date"));
       g_autofree char *to = keel_date_format (keel_record_get_date (last, "date"));
-      g_autofree char *latest = keel_objective_format_value (reading_value (last), unit);
+      g_autofree char *latest = keel_objective_format_value (keel_record_get_double (last, "value"), unit);
       g_autofree char *span = NULL;
 
       if (sorted->len == 1)

@@ -42,6 +42,7 @@ typedef enum
   KEEL_FIELD_MULTILINE      = 1 << 1,  /* longer text: edited in a text view */
   KEEL_FIELD_TITLE          = 1 << 2,  /* names the record in lists, toasts, references */
   KEEL_FIELD_TOP_MANAGEMENT = 1 << 3,  /* REF to a person: top management only */
+  KEEL_FIELD_EMAIL          = 1 << 4,  /* STRING: an email address */
 } KeelFieldFlags;
 
 /* One choice of an ENUM field: the value stored in keel.json and its

@@ -96,11 +96,6 @@ gboolean          keel_record_is_set               (KeelRecord       *self,
 char             *keel_record_format_field         (KeelRecord       *self,
                                                     const char       *key);
 
-JsonNode         *keel_record_to_json              (KeelRecord       *self);
-KeelRecord       *keel_record_new_from_json        (GType             type,
-                                                    JsonNode         *node,
-                                                    const char       *where,
-                                                    GError          **error);
 /* A deep copy, id and unknown JSON members included */
 KeelRecord       *keel_record_copy                 (KeelRecord       *self);
 /* Gives @dst (same kind) every value of @src, parts as fresh copies; the

@@ -17,7 +17,7 @@
  * JSON members, in this order. */
 static const KeelField fields[] = {
   { "name", KEEL_FIELD_STRING, N_("Name"), NULL, NULL, KEEL_FIELD_REQUIRED | KEEL_FIELD_TITLE },
-  { "email", KEEL_FIELD_STRING, N_("Email"), NULL, NULL, 0 },
+  { "email", KEEL_FIELD_STRING, N_("Email"), NULL, NULL, KEEL_FIELD_EMAIL },
   { "job_title", KEEL_FIELD_STRING, N_("Job title"), NULL, NULL, 0 },
   { "department", KEEL_FIELD_STRING, N_("Department"), NULL, NULL, 0 },
   { "top_management", KEEL_FIELD_BOOLEAN, N_("Top management"), NULL, NULL, 0 },

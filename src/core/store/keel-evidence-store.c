@@ -10,7 +10,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -18,6 +20,7 @@
 #include "keel-error.h"
 #include "keel-evidence-file.h"
 #include "keel-evidence-store.h"
+#include "keel-io.h"
 
 /* Evidence files are copied into the workspace, named by their SHA-256:
  * evidence/ab/ab12…ef.pdf. The same content is stored once, whatever it was
@@ -63,21 +66,24 @@ guess_media_type (const char   *name,
   return mime ? mime : g_strdup ("application/octet-stream");
 }
 
+/* Whether @relative inside @root already holds these bytes */
 static gboolean
-same_content_on_disk (const char *path,
+same_content_on_disk (const char *root,
+                      const char *relative,
                       const char *sha256,
                       gsize       size)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *actual = NULL;
-  gsize length = 0;
+  struct stat st;
+  int fd;
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
-      !g_file_get_contents (path, &contents, &length, NULL) ||
-      length != size)
+  fd = keel_io_open_beneath (root, relative, KEEL_IO_MAX_EVIDENCE, &st, NULL);
+  if (fd < 0)
     return FALSE;
 
-  actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  if ((gsize) st.st_size == size)
+    actual = keel_io_sha256_fd (fd, NULL);
+  close (fd);
 
   return g_strcmp0 (actual, sha256) == 0;
 }
@@ -168,28 +174,36 @@ keel_workspace_import_evidence (KeelWorkspace  *workspace,
   full = g_build_filename (root, relative, NULL);
   folder = g_path_get_dirname (full);
 
-  if (!same_content_on_disk (full, sha256, size))
+  if (!same_content_on_disk (root, relative, sha256, size))
     {
-      if (g_mkdir_with_parents (folder, 0755) != 0)
-        {
-          int saved_errno = errno;
+      g_autofree char *top = g_build_filename (root, KEEL_EVIDENCE_FOLDER, NULL);
+      g_autofree char *temp = NULL;
 
+      /* evidence/ and evidence/ab/, each a real folder of the workspace
+       * (a link in their place is refused), then the file beside its
+       * place, renamed into it */
+      if (!keel_io_mkdir (root, TRUE, &local_error) ||
+          !keel_io_mkdir (top, FALSE, &local_error) ||
+          !keel_io_mkdir (folder, FALSE, &local_error))
+        {
           g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
                        _("Cannot copy %s into the workspace: the folder %s cannot be created: %s"),
-                       name, folder, g_strerror (saved_errno));
+                       name, folder, local_error->message);
           return NULL;
         }
 
-      if (!g_file_set_contents_full (full, (const char *) (data ? data : (const guchar *) ""),
-                                     (gssize) size,
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                     0644, &local_error))
+      temp = keel_io_write_temp (full, data ? data : (const guchar *) "", size,
+                                 KEEL_IO_FILE_MODE, &local_error);
+      if (temp == NULL || !keel_io_rename (temp, full, &local_error))
         {
+          if (temp != NULL)
+            keel_io_unlink (AT_FDCWD, temp, NULL);
           g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
                        _("Cannot copy %s into the workspace: %s"),
                        name, local_error->message);
           return NULL;
         }
+      keel_io_sync_folder (folder);
     }
 
   if (media_type == NULL || media_type[0] == '\0')
@@ -239,7 +253,13 @@ keel_workspace_import_evidence_file (KeelWorkspace  *workspace,
       return NULL;
     }
 
-  contents = g_file_load_bytes (source, NULL, NULL, &local_error);
+  /* One open, checked: a regular file of a sane size, never a FIFO or a
+   * device (which would block or never end) */
+  if (g_file_peek_path (source) != NULL)
+    contents = keel_io_read_file (g_file_peek_path (source), FALSE, KEEL_IO_MAX_EVIDENCE,
+                                  NULL, &local_error);
+  else
+    contents = g_file_load_bytes (source, NULL, NULL, &local_error);
   if (contents == NULL)
     {
       g_set_error (error, KEEL_ERROR,

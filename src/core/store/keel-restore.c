@@ -9,9 +9,13 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "keel-error.h"
+#include "keel-io.h"
 #include "keel-restore.h"
 
 /* When keel.json cannot be read, one of its backups can take its place.
@@ -37,24 +41,63 @@ restore_data_free (RestoreData *data)
 }
 
 static GFile *
-aside_file (GFile *folder)
+aside_file (GFile *folder,
+            guint  attempt)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  g_autofree char *name = attempt == 0
+    ? g_strdup_printf ("%s.unreadable-%s", KEEL_WORKSPACE_FILE, stamp)
+    : g_strdup_printf ("%s.unreadable-%s-%u", KEEL_WORKSPACE_FILE, stamp, attempt);
+
+  return g_file_get_child (folder, name);
+}
+
+/* Keeps keel.json aside, byte for byte, under a name no file has: a copy
+ * written beside it, then linked to its new name (a link never replaces a
+ * file). Its permissions are kept. */
+static gboolean
+keep_aside (RestoreData  *data,
+            GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *temp = NULL;
+  const char *path = g_file_peek_path (data->file);
+  struct stat st;
+
+  bytes = keel_io_read_file (path, FALSE, KEEL_IO_MAX_WORKSPACE, &st, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  temp = keel_io_write_temp (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                             st.st_mode & 07777, error);
+  if (temp == NULL)
+    return FALSE;
 
   for (guint i = 0; i < 100; i++)
     {
-      g_autofree char *name = i == 0
-        ? g_strdup_printf ("%s.unreadable-%s", KEEL_WORKSPACE_FILE, stamp)
-        : g_strdup_printf ("%s.unreadable-%s-%u", KEEL_WORKSPACE_FILE, stamp, i);
-      GFile *candidate = g_file_get_child (folder, name);
+      g_autoptr(GError) local_error = NULL;
 
-      if (!g_file_query_exists (candidate, NULL))
-        return candidate;
-      g_object_unref (candidate);
+      g_clear_object (&data->aside);
+      data->aside = aside_file (data->folder, i);
+      if (keel_io_link (temp, AT_FDCWD, g_file_peek_path (data->aside), &local_error))
+        {
+          keel_io_unlink (AT_FDCWD, temp, NULL);
+          return TRUE;
+        }
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          break;
+        }
     }
 
-  return NULL;
+  if (error != NULL && *error == NULL)
+    g_set_error_literal (error, KEEL_ERROR, KEEL_ERROR_FAILED, _("no free name for the copy"));
+  keel_io_unlink (AT_FDCWD, temp, NULL);
+  g_clear_object (&data->aside);
+
+  return FALSE;
 }
 
 static gboolean
@@ -67,10 +110,21 @@ restore (RestoreData   *data,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *backup_name = g_file_get_parse_name (data->backup);
   g_autofree char *file_name = g_file_get_parse_name (data->file);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
+  g_autofree char *temp = NULL;
+  const char *path = g_file_peek_path (data->file);
+  mode_t mode = KEEL_IO_FILE_MODE;
+  struct stat st;
 
-  if (!g_file_load_contents (data->backup, cancellable, &contents, &length, NULL, &local_error))
+  if (g_file_peek_path (data->backup) == NULL || path == NULL)
+    {
+      g_set_error (error, KEEL_ERROR, KEEL_ERROR_FAILED,
+                   _("The backup %s cannot be read: it is not a local file"), backup_name);
+      return FALSE;
+    }
+
+  bytes = keel_io_read_file (g_file_peek_path (data->backup), TRUE, KEEL_IO_MAX_WORKSPACE,
+                             NULL, &local_error);
+  if (bytes == NULL)
     {
       g_set_error (error, KEEL_ERROR, KEEL_ERROR_FAILED,
                    _("The backup %s cannot be read: %s"), backup_name, local_error->message);
@@ -78,7 +132,6 @@ restore (RestoreData   *data,
     }
 
   /* A backup that is no better than the file it replaces is no use */
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   check = keel_workspace_new (data->folder);
   if (!keel_workspace_load_bytes (check, bytes, &local_error))
     {
@@ -87,31 +140,29 @@ restore (RestoreData   *data,
       return FALSE;
     }
 
-  if (g_file_query_exists (data->file, cancellable))
+  if (lstat (path, &st) == 0)
     {
-      data->aside = aside_file (data->folder);
-      if (data->aside == NULL ||
-          !g_file_copy (data->file, data->aside,
-                        G_FILE_COPY_NONE,
-                        cancellable, NULL, NULL, &local_error))
+      mode = S_ISREG (st.st_mode) ? (st.st_mode & 07777) : KEEL_IO_FILE_MODE;
+      if (!keep_aside (data, &local_error))
         {
           g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
                        _("%s cannot be kept aside, so it was left as it is: %s"),
-                       file_name, local_error ? local_error->message : _("no free name for the copy"));
-          g_clear_object (&data->aside);
+                       file_name, local_error->message);
           return FALSE;
         }
     }
 
-  if (!g_file_set_contents_full (g_file_peek_path (data->file),
-                                 g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
+  temp = keel_io_write_temp (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                             mode, &local_error);
+  if (temp == NULL || !keel_io_rename (temp, path, &local_error))
     {
+      if (temp != NULL)
+        keel_io_unlink (AT_FDCWD, temp, NULL);
       g_set_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE,
                    _("Cannot restore %s: %s"), file_name, local_error->message);
       return FALSE;
     }
+  keel_io_sync_folder (g_file_peek_path (data->folder));
 
   return TRUE;
 }

@@ -58,6 +58,13 @@ GFile            *keel_workspace_get_file           (KeelWorkspace       *self);
 gboolean          keel_workspace_file_exists        (KeelWorkspace       *self);
 gboolean          keel_workspace_check_writable     (KeelWorkspace       *self,
                                                      GError             **error);
+void              keel_workspace_check_writable_async (KeelWorkspace     *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean          keel_workspace_check_writable_finish (KeelWorkspace    *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
 
 gboolean          keel_workspace_load               (KeelWorkspace       *self,
                                                      GCancellable        *cancellable,
@@ -115,5 +122,12 @@ gboolean          keel_workspace_remove             (KeelWorkspace       *self,
 GPtrArray        *keel_workspace_find_references    (KeelWorkspace       *self,
                                                      const char          *id);
 GPtrArray        *keel_workspace_check              (KeelWorkspace       *self);
+void              keel_workspace_check_async        (KeelWorkspace       *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+GPtrArray        *keel_workspace_check_finish       (KeelWorkspace       *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
 
 G_END_DECLS

@@ -18,75 +18,6 @@
 
 #include "keel-pages-private.h"
 
-const char *
-_keel_person_name (KeelWorkspace *workspace,
-                   const char    *id)
-{
-  KeelRecord *person;
-
-  if (id == NULL)
-    return "";
-
-  if (workspace != NULL &&
-      (person = keel_workspace_lookup (workspace, id)) != NULL &&
-      KEEL_IS_PERSON (person) &&
-      keel_record_get_string (person, "name") != NULL)
-    return keel_record_get_string (person, "name");
-
-  return id;
-}
-
-gint64
-_keel_id_number (const char *id)
-{
-  const char *p;
-
-  if (id == NULL)
-    return 0;
-
-  p = id + strlen (id);
-  while (p > id && g_ascii_isdigit (p[-1]))
-    p--;
-
-  return g_ascii_strtoll (p, NULL, 10);
-}
-
-char *
-_keel_date_text (GDateTime *date)
-{
-  return date ? keel_date_format (date) : g_strdup ("");
-}
-
-static const char * const statuses[] = {
-  "not-started", "on-track", "at-risk", "achieved", "missed", "cancelled", NULL
-};
-
-const char * const *
-_keel_objective_statuses (void)
-{
-  return statuses;
-}
-
-const char *
-_keel_objective_status_label (const char *status)
-{
-  if (status == NULL)
-    return "";
-  if (g_str_equal (status, "not-started"))
-    return C_("objective status", "Not started");
-  if (g_str_equal (status, "on-track"))
-    return C_("objective status", "On track");
-  if (g_str_equal (status, "at-risk"))
-    return C_("objective status", "At risk");
-  if (g_str_equal (status, "achieved"))
-    return C_("objective status", "Achieved");
-  if (g_str_equal (status, "missed"))
-    return C_("objective status", "Missed");
-  if (g_str_equal (status, "cancelled"))
-    return C_("objective status", "Cancelled");
-  return status;
-}
-
 void
 _keel_widget_set_error (GtkWidget *widget,
                         gboolean   error)
@@ -151,18 +82,6 @@ _keel_people_choice_free (KeelPeopleChoice *choice)
   g_free (choice);
 }
 
-guint
-_keel_people_choice_find (KeelPeopleChoice *choice,
-                          const char       *id)
-{
-  if (id != NULL)
-    for (guint i = 0; i < choice->ids->len; i++)
-      if (g_str_equal (g_ptr_array_index (choice->ids, i), id))
-        return i;
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
 const char *
 _keel_people_choice_id (KeelPeopleChoice *choice,
                         guint             position)
@@ -203,7 +122,7 @@ calendar_popover_shown_cb (GtkPopover  *popover,
   g_signal_handlers_unblock_by_func (calendar, calendar_day_selected_cb, row);
 }
 
-/* The button and its calendar are named after the row's field: "Pick a
+/* The button and its calendar are named after the row's field: "Choose
  * date for Due", not after their class */
 static void
 name_date_picker (AdwEntryRow *row,
@@ -214,11 +133,12 @@ name_date_picker (AdwEntryRow *row,
   g_autofree char *name = NULL;
 
   if (title == NULL || title[0] == '\0')
-    name = g_strdup (_("Pick a date"));
+    name = g_strdup (_("Choose date"));
   else
-    /* Translators: the name of the button beside a date field, for screen readers */
-    name = g_strdup_printf (_("Pick a date for %s"), title);
+    /* Translators: the button beside a date field, "Choose date for Due" */
+    name = g_strdup_printf (_("Choose date for %s"), title);
 
+  gtk_widget_set_tooltip_text (button, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
@@ -237,7 +157,7 @@ date_row_title_changed_cb (AdwEntryRow *row,
   name_date_picker (row, button, gtk_popover_get_child (popover));
 }
 
-void
+GtkWidget *
 _keel_entry_row_add_calendar (AdwEntryRow *row)
 {
   GtkWidget *button = gtk_menu_button_new ();
@@ -247,7 +167,6 @@ _keel_entry_row_add_calendar (AdwEntryRow *row)
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Pick a date"));
   name_date_picker (row, button, calendar);
   g_signal_connect_object (row, "notify::title", G_CALLBACK (date_row_title_changed_cb), button, 0);
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
@@ -259,21 +178,6 @@ _keel_entry_row_add_calendar (AdwEntryRow *row)
                            G_CALLBACK (calendar_popover_shown_cb), row, 0);
 
   adw_entry_row_add_suffix (row, button);
-}
 
-void
-_keel_pages_ensure_style (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/keelisms/Keel/pages/keel-pages.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  return button;
 }

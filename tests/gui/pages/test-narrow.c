@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "keel-date.h"
+#include "keel-list-page.h"
 #include "keel-objective-editor.h"
 #include "keel-objectives-page.h"
 #include "keel-policies-page.h"
@@ -258,7 +259,8 @@ test_page_folds (gconstpointer data)
 
   /* The toolbar wrapped rather than cut anything off: every control is
    * on screen, inside the window */
-  toolbar = gtk_widget_get_template_child (page, G_OBJECT_TYPE (page), "toolbar");
+  toolbar = gtk_widget_get_template_child (page, KEEL_IS_LIST_PAGE (page) ? KEEL_TYPE_LIST_PAGE : G_OBJECT_TYPE (page),
+                                          "toolbar");
   g_assert_nonnull (toolbar);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (toolbar));
        child != NULL;
@@ -317,6 +319,16 @@ first_record (KeelWindow *window,
   return record;
 }
 
+static GtkWidget *
+objective_editor (KeelWindow *window,
+                  KeelRecord *objective)
+{
+  return g_object_new (KEEL_TYPE_OBJECTIVE_EDITOR,
+                       "workspace", keel_window_get_workspace (window),
+                       "record", objective,
+                       NULL);
+}
+
 static void
 test_objective_editor (void)
 {
@@ -328,7 +340,7 @@ test_objective_editor (void)
   int content_minimum;
 
   /* Narrow: the progress pane comes below the form, both full width */
-  editor = present_editor (GTK_WIDGET (keel_objective_editor_new (keel_window_get_workspace (window), objective)),
+  editor = present_editor (objective_editor (window, objective),
                            window, EDITOR_WIDTH);
   content_minimum = minimum_width (adw_window_get_content (ADW_WINDOW (editor)));
   g_test_message ("objective editor: needs %d px, is %d px wide",
@@ -336,9 +348,9 @@ test_objective_editor (void)
   g_assert_cmpint (content_minimum, <=, EDITOR_WIDTH);
   g_assert_cmpint (gtk_widget_get_width (editor), <=, EDITOR_WIDTH);
 
-  title_row = CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, "title_row");
-  plot = CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, "plot");
-  readings = CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, "readings_list");
+  title_row = keel_record_editor_get_row (KEEL_RECORD_EDITOR (editor), "title");
+  plot = keel_objective_editor_get_plot (KEEL_OBJECTIVE_EDITOR (editor));
+  readings = keel_record_editor_get_section (KEEL_RECORD_EDITOR (editor), "readings");
   title = bounds_in (title_row, editor);
   graph = bounds_in (plot, editor);
   list = bounds_in (readings, editor);
@@ -353,21 +365,21 @@ test_objective_editor (void)
   gtk_window_destroy (GTK_WINDOW (editor));
 
   /* Opened from the page, it is no wider than the window */
-  editor = keel_objectives_page_open_editor (KEEL_OBJECTIVES_PAGE (_keel_window_get_page (window, "objectives")),
-                                             objective);
+  editor = keel_list_page_open_editor (KEEL_LIST_PAGE (_keel_window_get_page (window, "objectives")),
+                                       objective, NULL);
   g_assert_nonnull (editor);
   wait_for_draw (editor);
   g_assert_cmpint (gtk_widget_get_width (editor), <=, gtk_widget_get_width (GTK_WIDGET (window)));
-  title = bounds_in (CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, "title_row"), editor);
-  graph = bounds_in (CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, "plot"), editor);
+  title = bounds_in (keel_record_editor_get_row (KEEL_RECORD_EDITOR (editor), "title"), editor);
+  graph = bounds_in (keel_objective_editor_get_plot (KEEL_OBJECTIVE_EDITOR (editor)), editor);
   g_assert_cmpfloat (graph.origin.y, >=, title.origin.y + title.size.height);
   gtk_window_destroy (GTK_WINDOW (editor));
 
   /* Wide: side by side again */
-  editor = present_editor (GTK_WIDGET (keel_objective_editor_new (keel_window_get_workspace (window), objective)),
+  editor = present_editor (objective_editor (window, objective),
                            window, 1160);
-  title = bounds_in (CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, "title_row"), editor);
-  graph = bounds_in (CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, "plot"), editor);
+  title = bounds_in (keel_record_editor_get_row (KEEL_RECORD_EDITOR (editor), "title"), editor);
+  graph = bounds_in (keel_objective_editor_get_plot (KEEL_OBJECTIVE_EDITOR (editor)), editor);
   g_assert_cmpfloat (graph.origin.x, >=, title.origin.x + title.size.width);
   g_assert_cmpfloat (graph.origin.y, <, title.origin.y + title.size.height + 100);
   gtk_window_destroy (GTK_WINDOW (editor));
@@ -386,7 +398,10 @@ test_policy_editor (void)
   graphene_rect_t title;
   int content_minimum;
 
-  editor = present_editor (GTK_WIDGET (keel_policy_editor_new (keel_window_get_workspace (window), policy)),
+  editor = present_editor (g_object_new (KEEL_TYPE_POLICY_EDITOR,
+                                         "workspace", keel_window_get_workspace (window),
+                                         "record", policy,
+                                         NULL),
                            window, EDITOR_WIDTH);
   content_minimum = minimum_width (adw_window_get_content (ADW_WINDOW (editor)));
   g_test_message ("policy editor: needs %d px, is %d px wide",
@@ -394,12 +409,12 @@ test_policy_editor (void)
   g_assert_cmpint (content_minimum, <=, EDITOR_WIDTH);
   g_assert_cmpint (gtk_widget_get_width (editor), <=, EDITOR_WIDTH);
 
-  title = bounds_in (CHILD (editor, KEEL_TYPE_POLICY_EDITOR, "title_row"), editor);
+  title = bounds_in (keel_record_editor_get_row (KEEL_RECORD_EDITOR (editor), "title"), editor);
   g_assert_cmpfloat (title.size.width, >=, EDITOR_WIDTH - 80);
   gtk_window_destroy (GTK_WINDOW (editor));
 
-  editor = keel_policies_page_open_editor (KEEL_POLICIES_PAGE (_keel_window_get_page (window, "policies")),
-                                           policy);
+  editor = keel_list_page_open_editor (KEEL_LIST_PAGE (_keel_window_get_page (window, "policies")),
+                                       policy, NULL);
   g_assert_nonnull (editor);
   wait_for_draw (editor);
   g_assert_cmpint (gtk_widget_get_width (editor), <=, gtk_widget_get_width (GTK_WIDGET (window)));

@@ -12,36 +12,103 @@
 #include "keel-date.h"
 #include "keel-objective-editor.h"
 #include "keel-objective-form.h"
+#include "keel-field-row.h"
 #include "keel-objectives-page.h"
-#include "keel-reading-dialog.h"
 #include "keel-trend-plot.h"
 #include "keel-window-private.h"
 
 #include "page-test-util.h"
 
-#define CHILD(widget, Type, name) \
-  GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), Type, name))
+/* The row of @name ("title_row": the field title) */
+static GtkWidget *
+row (GtkWidget  *editor,
+     const char *name)
+{
+  g_autofree char *key = g_strndup (name, strlen (name) - strlen ("_row"));
+  GtkWidget *widget;
+
+  if (g_str_equal (key, "strategy"))
+    g_free (key), key = g_strdup ("strategy_link");
+  widget = keel_record_editor_get_row (KEEL_RECORD_EDITOR (editor), key);
+  g_assert_nonnull (widget);
+
+  return widget;
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_action_button (child, action)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+save_button (GtkWidget *editor)
+{
+  return find_action_button (editor, "editor.save");
+}
 
 static void
 set_text (GtkWidget  *editor,
-          const char *row,
+          const char *name,
           const char *text)
 {
-  GtkWidget *widget = CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, row);
+  GtkWidget *widget = row (editor, name);
 
-  g_assert_nonnull (widget);
-  gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  if (ADW_IS_ENTRY_ROW (widget))
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  else
+    {
+      GtkWidget *view = gtk_widget_get_last_child (gtk_widget_get_first_child (widget));
+
+      while (view != NULL && !GTK_IS_TEXT_VIEW (view))
+        view = gtk_widget_get_last_child (view);
+      g_assert_nonnull (view);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+    }
 }
 
 static void
 set_choice (GtkWidget  *editor,
-            const char *row,
-            guint       position)
+            const char *name,
+            const char *label)
 {
-  GtkWidget *widget = CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, row);
+  GtkWidget *widget = row (editor, name);
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (widget));
 
-  g_assert_nonnull (widget);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (widget), position);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label))
+      {
+        adw_combo_row_set_selected (ADW_COMBO_ROW (widget), i);
+        return;
+      }
+
+  g_assert_not_reached ();
+}
+
+/* The editor shown, if any (a closed one is hidden, then destroyed) */
+static GtkWidget *
+shown_editor (void)
+{
+  GtkWidget *editor = page_test_find_toplevel (KEEL_TYPE_OBJECTIVE_EDITOR);
+
+  return editor != NULL && gtk_widget_get_visible (editor) ? editor : NULL;
+}
+
+static gboolean
+no_editor (gpointer data)
+{
+  return shown_editor () == NULL;
 }
 
 static void
@@ -52,12 +119,12 @@ add_reading (KeelObjectiveEditor *editor,
 {
   GtkWidget *dialog = keel_objective_editor_add_reading (editor);
 
-  g_assert_true (KEEL_IS_READING_DIALOG (dialog));
-  gtk_editable_set_text (GTK_EDITABLE (CHILD (dialog, KEEL_TYPE_READING_DIALOG, "date_row")), date);
-  gtk_editable_set_text (GTK_EDITABLE (CHILD (dialog, KEEL_TYPE_READING_DIALOG, "value_row")), value);
-  gtk_editable_set_text (GTK_EDITABLE (CHILD (dialog, KEEL_TYPE_READING_DIALOG, "note_row")), note);
-  g_assert_true (keel_reading_dialog_is_valid (KEEL_READING_DIALOG (dialog)));
-  page_test_respond (dialog, "save");
+  g_assert_true (KEEL_IS_RECORD_EDITOR (dialog));
+  set_text (dialog, "date_row", date);
+  set_text (dialog, "value_row", value);
+  set_text (dialog, "note_row", note);
+  g_assert_true (keel_record_editor_can_save (KEEL_RECORD_EDITOR (dialog)));
+  g_assert_true (keel_record_editor_save (KEEL_RECORD_EDITOR (dialog)));
 }
 
 /* A good objective in every field, typed into @editor */
@@ -66,14 +133,14 @@ fill_good_objective (GtkWidget *editor)
 {
   set_text (editor, "title_row", "Cut phishing clicks in Sales");
   set_text (editor, "description_row", "Monthly simulations and short training");
-  set_choice (editor, "owner_row", 0);
+  set_choice (editor, "owner_row", "Ana Lima");
   set_text (editor, "strategy_row", "Win enterprise customers");
   set_text (editor, "measure_row", "Phishing simulation click rate");
   set_text (editor, "unit_row", "%");
-  set_choice (editor, "direction_row", 2);
+  set_choice (editor, "direction_row", "Lower is better");
   set_text (editor, "baseline_row", "12");
   set_text (editor, "target_row", "5");
-  set_choice (editor, "cadence_row", 2);
+  set_choice (editor, "cadence_row", "Monthly");
   set_text (editor, "start_row", "2026-01-01");
   set_text (editor, "due_row", "2026-12-31");
 }
@@ -110,7 +177,7 @@ fill_three (KeelWorkspace *workspace)
 static guint
 shown (GtkWidget *page)
 {
-  return g_list_model_get_n_items (keel_objectives_page_get_model (KEEL_OBJECTIVES_PAGE (page)));
+  return g_list_model_get_n_items (G_LIST_MODEL (keel_list_page_get_selection (KEEL_LIST_PAGE (page))));
 }
 
 typedef struct
@@ -140,7 +207,7 @@ wait_shown (GtkWidget *page,
 static const char *
 stack_page (GtkWidget *page)
 {
-  return gtk_stack_get_visible_child_name (GTK_STACK (CHILD (page, KEEL_TYPE_OBJECTIVES_PAGE, "stack")));
+  return keel_list_page_get_state (KEEL_LIST_PAGE (page));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -152,7 +219,7 @@ test_add_with_readings (void)
   KeelWindow *window = page_test_open_window (folder, "objectives");
   KeelWorkspace *workspace = keel_window_get_workspace (window);
   GtkWidget *page = _keel_window_get_page (window, "objectives");
-  GtkWidget *editor;
+  GtkWidget *editor, *status_row;
   KeelRecord *draft;
   KeelRecord *saved;
   GListModel *objectives = keel_workspace_get_records (workspace, KEEL_TYPE_OBJECTIVE);
@@ -164,26 +231,33 @@ test_add_with_readings (void)
   g_assert_cmpstr (stack_page (page), ==, "empty");
 
   gtk_widget_activate_action (page, "page.new", NULL);
-  editor = page_test_find_toplevel (KEEL_TYPE_OBJECTIVE_EDITOR);
+  editor = shown_editor ();
   g_assert_nonnull (editor);
-  g_assert_false (keel_objective_editor_get_can_save (KEEL_OBJECTIVE_EDITOR (editor)));
+  g_assert_false (keel_record_editor_can_save (KEEL_RECORD_EDITOR (editor)));
 
   fill_good_objective (editor);
-  g_assert_true (keel_objective_editor_get_can_save (KEEL_OBJECTIVE_EDITOR (editor)));
-  g_assert_true (gtk_widget_get_sensitive (CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, "save_button")));
+  g_assert_true (keel_record_editor_can_save (KEEL_RECORD_EDITOR (editor)));
+  g_assert_true (gtk_widget_get_sensitive (save_button (editor)));
 
+  draft = keel_record_editor_get_draft (KEEL_RECORD_EDITOR (editor));
+  g_assert_cmpstr (keel_record_get_string (draft, "status"), ==, "not-started");
   add_reading (KEEL_OBJECTIVE_EDITOR (editor), "2026-01-31", "9", "First simulation");
+  /* Progress recorded: the status moves on from "not started", on screen too */
+  g_assert_cmpstr (keel_record_get_string (draft, "status"), ==, "on-track");
+  status_row = row (editor, "status_row");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (status_row))),
+                                               adw_combo_row_get_selected (ADW_COMBO_ROW (status_row))),
+                   ==, "On track");
   add_reading (KEEL_OBJECTIVE_EDITOR (editor), "2026-02-28", "7,5", "");
 
-  draft = keel_objective_editor_get_draft (KEEL_OBJECTIVE_EDITOR (editor));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (keel_record_get_children (draft, "readings"))), ==, 2);
-  g_assert_cmpstr (keel_trend_plot_get_summary (KEEL_TREND_PLOT (CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, "plot"))),
+  g_assert_cmpstr (keel_trend_plot_get_summary (KEEL_TREND_PLOT (keel_objective_editor_get_plot (KEEL_OBJECTIVE_EDITOR (editor)))),
                    ==, "2 readings from 2026-01-31 to 2026-02-28; latest 7.5 %, target 5 %");
   /* Nothing reaches the workspace before Save */
   g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, 0);
 
   gtk_widget_activate_action (editor, "editor.save", NULL);
-  g_assert_null (page_test_find_toplevel (KEEL_TYPE_OBJECTIVE_EDITOR));
+  g_assert_true (page_test_wait (no_editor, NULL, 2000));
 
   g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, 1);
   saved = keel_workspace_lookup (workspace, "OBJ-1");
@@ -225,40 +299,41 @@ test_invalid_target (void)
   KeelWindow *window = page_test_open_window (folder, "objectives");
   KeelWorkspace *workspace = keel_window_get_workspace (window);
   GtkWidget *page = _keel_window_get_page (window, "objectives");
-  GtkWidget *editor = keel_objectives_page_open_editor (KEEL_OBJECTIVES_PAGE (page), NULL);
-  GtkWidget *target_row = CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, "target_row");
-  GtkWidget *save_button = CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, "save_button");
-  GtkWidget *measure_error = CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, "measure_error");
+  GtkWidget *editor = keel_list_page_open_editor (KEEL_LIST_PAGE (page), NULL, NULL);
+  GtkWidget *target_row = row (editor, "target_row");
+  GtkWidget *save = save_button (editor);
 
   fill_good_objective (editor);
-  g_assert_true (gtk_widget_get_sensitive (save_button));
+  g_assert_true (gtk_widget_get_sensitive (save));
   g_assert_false (gtk_widget_has_css_class (target_row, "error"));
-  g_assert_false (gtk_widget_get_visible (measure_error));
+  g_assert_null (gtk_widget_get_tooltip_text (target_row));
 
   set_text (editor, "target_row", "abc");
   g_assert_true (gtk_widget_has_css_class (target_row, "error"));
-  g_assert_false (gtk_widget_get_sensitive (save_button));
-  g_assert_false (keel_objective_editor_get_can_save (KEEL_OBJECTIVE_EDITOR (editor)));
-  /* The message shows under the group */
-  g_assert_true (gtk_widget_get_visible (measure_error));
-  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (measure_error)), "number"));
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_false (keel_record_editor_can_save (KEEL_RECORD_EDITOR (editor)));
+  /* The message shows on the row, and on Save */
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (target_row), "number"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (save), "number"));
 
   /* Save refuses, and nothing is added */
-  g_assert_false (keel_objective_editor_save (KEEL_OBJECTIVE_EDITOR (editor)));
+  g_assert_false (keel_record_editor_save (KEEL_RECORD_EDITOR (editor)));
   gtk_widget_activate_action (editor, "editor.save", NULL);
   g_assert_cmpuint (keel_workspace_count (workspace, KEEL_TYPE_OBJECTIVE), ==, 0);
-  g_assert_nonnull (page_test_find_toplevel (KEEL_TYPE_OBJECTIVE_EDITOR));
+  g_assert_nonnull (shown_editor ());
 
   /* A bad date marks its own row; fixing both enables Save again */
   set_text (editor, "due_row", "2026-02-30");
-  g_assert_true (gtk_widget_has_css_class (CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, "due_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (row (editor, "due_row"), "error"));
   set_text (editor, "target_row", "4.5");
   set_text (editor, "due_row", "2026-12-31");
   g_assert_false (gtk_widget_has_css_class (target_row, "error"));
-  g_assert_true (gtk_widget_get_sensitive (save_button));
+  g_assert_true (gtk_widget_get_sensitive (save));
 
+  /* Cancel with typed work asks first */
   gtk_widget_activate_action (editor, "editor.cancel", NULL);
-  g_assert_null (page_test_find_toplevel (KEEL_TYPE_OBJECTIVE_EDITOR));
+  page_test_respond (page_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "discard");
+  g_assert_true (page_test_wait (no_editor, NULL, 2000));
   g_assert_cmpuint (keel_workspace_count (workspace, KEEL_TYPE_OBJECTIVE), ==, 0);
 
   page_test_close_window (window);
@@ -271,25 +346,19 @@ test_smart_check (void)
   g_autofree char *folder = page_test_make_folder (NULL);
   KeelWindow *window = page_test_open_window (folder, "objectives");
   GtkWidget *page = _keel_window_get_page (window, "objectives");
-  GtkWidget *editor = keel_objectives_page_open_editor (KEEL_OBJECTIVES_PAGE (page), NULL);
-  GtkWidget *specific_icon = CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, "smart_specific_icon");
-  GtkWidget *relevant_icon = CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, "smart_relevant_icon");
-  GtkWidget *specific_row = CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, "smart_specific_row");
+  GtkWidget *editor = keel_list_page_open_editor (KEEL_LIST_PAGE (page), NULL, NULL);
+  KeelObjectiveEditor *oe = KEEL_OBJECTIVE_EDITOR (editor);
+  GtkWidget *specific_icon = keel_objective_editor_get_smart_icon (oe, KEEL_SMART_SPECIFIC);
+  GtkWidget *relevant_icon = keel_objective_editor_get_smart_icon (oe, KEEL_SMART_RELEVANT);
+  GtkWidget *specific_row = keel_objective_editor_get_smart_row (oe, KEEL_SMART_SPECIFIC);
   g_autoptr(GDateTime) today = keel_date_new (2026, 3, 1);
 
   keel_date_set_today (today);
 
   fill_good_objective (editor);
-  for (guint i = 0; i < 5; i++)
-    {
-      static const char *icons[] = {
-        "smart_specific_icon", "smart_measurable_icon", "smart_achievable_icon",
-        "smart_relevant_icon", "smart_time_bound_icon",
-      };
-
-      g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, icons[i]))),
-                       ==, "emblem-ok-symbolic");
-    }
+  for (guint i = 0; i < KEEL_SMART_N_CRITERIA; i++)
+    g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (keel_objective_editor_get_smart_icon (oe, i))),
+                     ==, "emblem-ok-symbolic");
 
   /* A weak objective: a vague title, no link to the business */
   set_text (editor, "title_row", "Security");
@@ -299,14 +368,14 @@ test_smart_check (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (specific_row)), "four words"));
   g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (relevant_icon)), ==, "dialog-warning-symbolic");
   /* Weak is advice, not an error: it can still be saved */
-  g_assert_true (keel_objective_editor_get_can_save (KEEL_OBJECTIVE_EDITOR (editor)));
+  g_assert_true (keel_record_editor_can_save (KEEL_RECORD_EDITOR (editor)));
 
   /* A department makes it relevant again */
   set_text (editor, "department_row", "Sales");
   g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (relevant_icon)), ==, "emblem-ok-symbolic");
 
   keel_date_set_today (NULL);
-  gtk_window_destroy (GTK_WINDOW (editor));
+  keel_record_editor_close (KEEL_RECORD_EDITOR (editor));
   page_test_close_window (window);
   page_test_remove_folder (folder);
 }
@@ -444,8 +513,8 @@ test_delete_undo (void)
 
   g_assert_cmpuint (shown (page), ==, 3);
   g_assert_nonnull (second);
-  g_assert_true (keel_objectives_page_select (KEEL_OBJECTIVES_PAGE (page), second));
-  g_assert_true (keel_objectives_page_get_selected (KEEL_OBJECTIVES_PAGE (page)) == second);
+  g_assert_true (keel_list_page_select (KEEL_LIST_PAGE (page), second));
+  g_assert_true (keel_list_page_get_selected (KEEL_LIST_PAGE (page)) == second);
 
   gtk_widget_activate_action (page, "page.delete", NULL);
   g_assert_null (keel_workspace_lookup (workspace, "OBJ-2"));
@@ -467,9 +536,9 @@ test_search_and_filters (void)
   g_autofree char *folder = page_test_make_folder (fill_three);
   KeelWindow *window = page_test_open_window (folder, "objectives");
   GtkWidget *page = _keel_window_get_page (window, "objectives");
-  GtkWidget *search = CHILD (page, KEEL_TYPE_OBJECTIVES_PAGE, "search_entry");
-  GtkWidget *status = CHILD (page, KEEL_TYPE_OBJECTIVES_PAGE, "status_filter");
-  GtkWidget *owner = CHILD (page, KEEL_TYPE_OBJECTIVES_PAGE, "owner_filter");
+  GtkWidget *search = GTK_WIDGET (keel_list_page_get_search_entry (KEEL_LIST_PAGE (page)));
+  GtkWidget *status = GTK_WIDGET (keel_list_page_get_filter (KEEL_LIST_PAGE (page), 0));
+  GtkWidget *owner = GTK_WIDGET (keel_list_page_get_filter (KEEL_LIST_PAGE (page), 1));
 
   g_assert_cmpuint (shown (page), ==, 3);
 
@@ -517,20 +586,23 @@ test_edit_and_cancel (void)
   GtkWidget *editor;
 
   /* Cancel leaves the objective as it was, readings included */
-  editor = keel_objectives_page_open_editor (KEEL_OBJECTIVES_PAGE (page), first);
+  editor = keel_list_page_open_editor (KEEL_LIST_PAGE (page), first, NULL);
   set_text (editor, "title_row", "Something else entirely now");
   add_reading (KEEL_OBJECTIVE_EDITOR (editor), "2026-02-01", "80", "");
   gtk_widget_activate_action (editor, "editor.cancel", NULL);
+  page_test_respond (page_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "discard");
   g_assert_cmpstr (keel_record_get_string (first, "title"), ==, "Patch servers within 14 days");
   g_assert_false (keel_record_is_set (first, "readings"));
 
   /* Save writes into the same record, keeping its id */
-  editor = keel_objectives_page_open_editor (KEEL_OBJECTIVES_PAGE (page), first);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (CHILD (editor, KEEL_TYPE_OBJECTIVE_EDITOR, "target_row"))), ==, "95");
+  editor = keel_list_page_open_editor (KEEL_LIST_PAGE (page), first, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (editor, "target_row"))), ==, "95");
   set_text (editor, "title_row", "Patch critical servers within 7 days");
   add_reading (KEEL_OBJECTIVE_EDITOR (editor), "2026-02-01", "80", "");
-  g_assert_true (keel_objective_editor_save (KEEL_OBJECTIVE_EDITOR (editor)));
+  g_assert_true (keel_record_editor_save (KEEL_RECORD_EDITOR (editor)));
   g_assert_true (keel_workspace_lookup (workspace, "OBJ-1") == first);
+  /* Progress recorded: no longer "not started" (it was "on-track") */
+  g_assert_cmpstr (keel_record_get_string (first, "status"), ==, "on-track");
   g_assert_cmpstr (keel_record_get_string (first, "title"), ==, "Patch critical servers within 7 days");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (keel_record_get_children (first, "readings"))), ==, 1);
   g_assert_cmpuint (keel_workspace_count (workspace, KEEL_TYPE_OBJECTIVE), ==, 3);

@@ -8,13 +8,12 @@
 #include "config.h"
 
 #include "keel-date.h"
+#include "keel-field-row.h"
+#include "keel-parts-section.h"
 #include "keel-policies-page.h"
 #include "keel-policy-editor.h"
 #include "keel-policy-form.h"
-#include "keel-policy-row.h"
-#include "keel-policy-version-row.h"
 #include "keel-sign-off-dialog.h"
-#include "keel-version-dialog.h"
 #include "keel-window-private.h"
 
 #include "page-test-util.h"
@@ -33,7 +32,130 @@ pin_today (const char *text)
 static guint
 shown (GtkWidget *page)
 {
-  return g_list_model_get_n_items (keel_policies_page_get_model (KEEL_POLICIES_PAGE (page)));
+  return g_list_model_get_n_items (G_LIST_MODEL (keel_list_page_get_selection (KEEL_LIST_PAGE (page))));
+}
+
+static KeelRecord *
+shown_record (GtkWidget *page,
+              guint      position)
+{
+  g_autoptr(KeelRecord) record = g_list_model_get_item (G_LIST_MODEL (keel_list_page_get_selection (KEEL_LIST_PAGE (page))),
+                                                        position);
+
+  /* The workspace holds it */
+  return record;
+}
+
+static GtkWidget *
+editor_row (GtkWidget  *editor,
+            const char *key)
+{
+  GtkWidget *row = keel_record_editor_get_row (KEEL_RECORD_EDITOR (editor), key);
+
+  g_assert_nonnull (row);
+
+  return row;
+}
+
+static void
+set_text (GtkWidget  *editor,
+          const char *key,
+          const char *text)
+{
+  GtkWidget *row = editor_row (editor, key);
+
+  if (ADW_IS_ENTRY_ROW (row))
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  else
+    {
+      GtkWidget *view = gtk_widget_get_last_child (gtk_widget_get_first_child (row));
+
+      while (view != NULL && !GTK_IS_TEXT_VIEW (view))
+        view = gtk_widget_get_last_child (view);
+      g_assert_nonnull (view);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+    }
+}
+
+static const char *
+entry_text (GtkWidget  *editor,
+            const char *key)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (editor_row (editor, key)));
+}
+
+/* The label of the choice a combo row shows */
+static const char *
+chosen (GtkWidget  *editor,
+        const char *key)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (editor_row (editor, key));
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (row)),
+                                     adw_combo_row_get_selected (row));
+}
+
+static void
+choose (GtkWidget  *editor,
+        const char *key,
+        const char *label)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (editor_row (editor, key));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label))
+      {
+        adw_combo_row_set_selected (row, i);
+        return;
+      }
+
+  g_assert_not_reached ();
+}
+
+/* The editor of a kind shown, other than @other */
+static GtkWidget *
+shown_editor (GType      type,
+              GtkWidget *other)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (window != other && G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+no_policy_editor (gpointer data)
+{
+  return shown_editor (KEEL_TYPE_POLICY_EDITOR, NULL) == NULL;
+}
+
+/* The widget in @widget with the tooltip @text, or NULL */
+static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }
 
 static KeelRecord *
@@ -84,9 +206,10 @@ test_version_and_sign_off (void)
   KeelRecord *draft, *version, *approval, *saved;
   GListModel *approvers;
   GListModel *versions;
-  g_autoptr(KeelPolicyVersionRow) row = NULL;
+  GtkWidget *section;
   g_autoptr(JsonParser) parser = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *subtitle = NULL;
   JsonObject *root, *stored, *stored_version;
 
   pin_today ("2026-03-10");
@@ -96,25 +219,29 @@ test_version_and_sign_off (void)
   g_assert_true (KEEL_IS_POLICIES_PAGE (page));
 
   gtk_widget_activate_action (page, "page.new", NULL);
-  editor = page_test_find_toplevel (KEEL_TYPE_POLICY_EDITOR);
+  editor = shown_editor (KEEL_TYPE_POLICY_EDITOR, NULL);
   g_assert_nonnull (editor);
-  draft = keel_policy_editor_get_draft (KEEL_POLICY_EDITOR (editor));
+  draft = keel_record_editor_get_draft (KEEL_RECORD_EDITOR (editor));
 
-  gtk_editable_set_text (GTK_EDITABLE (CHILD (editor, KEEL_TYPE_POLICY_EDITOR, "title_row")), "Information security policy");
-  g_assert_false (keel_policy_editor_get_can_save (KEEL_POLICY_EDITOR (editor)));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (CHILD (editor, KEEL_TYPE_POLICY_EDITOR, "owner_row")), 1);
-  g_assert_true (keel_policy_editor_get_can_save (KEEL_POLICY_EDITOR (editor)));
+  set_text (editor, "title", "Information security policy");
+  g_assert_false (keel_record_editor_can_save (KEEL_RECORD_EDITOR (editor)));
+  choose (editor, "owner", "Ben Ortiz");
+  g_assert_true (keel_record_editor_can_save (KEEL_RECORD_EDITOR (editor)));
 
   /* New Version… suggests 1.0, today, and the owner as author */
   gtk_widget_activate_action (editor, "editor.new-version", NULL);
-  dialog = page_test_find_toplevel (KEEL_TYPE_VERSION_DIALOG);
+  dialog = shown_editor (KEEL_TYPE_RECORD_EDITOR, editor);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (CHILD (dialog, KEEL_TYPE_VERSION_DIALOG, "version_row"))), ==, "1.0");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (CHILD (dialog, KEEL_TYPE_VERSION_DIALOG, "date_row"))), ==, "2026-03-10");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (CHILD (dialog, KEEL_TYPE_VERSION_DIALOG, "author_row"))), ==, 1);
-  gtk_editable_set_text (GTK_EDITABLE (CHILD (dialog, KEEL_TYPE_VERSION_DIALOG, "description_row")), "First issue");
-  g_assert_true (keel_version_dialog_is_valid (KEEL_VERSION_DIALOG (dialog)));
-  page_test_respond (dialog, "save");
+  g_assert_cmpstr (entry_text (dialog, "version"), ==, "1.0");
+  g_assert_cmpstr (entry_text (dialog, "date"), ==, "2026-03-10");
+  g_assert_cmpstr (chosen (dialog, "author"), ==, "Ben Ortiz");
+  set_text (dialog, "description", "First issue");
+  g_assert_true (keel_record_editor_can_save (KEEL_RECORD_EDITOR (dialog)));
+  /* A number not higher than none is fine; a malformed one is not */
+  set_text (dialog, "version", "one");
+  g_assert_false (keel_record_editor_can_save (KEEL_RECORD_EDITOR (dialog)));
+  set_text (dialog, "version", "1.0");
+  g_assert_true (keel_record_editor_save (KEEL_RECORD_EDITOR (dialog)));
   page_test_iterate (20);
 
   versions = G_LIST_MODEL (keel_record_get_children (draft, "versions"));
@@ -146,36 +273,32 @@ test_version_and_sign_off (void)
   g_assert_true (keel_policy_version_is_signed (version));
   approval = keel_record_get_child (version, "approval");
   g_assert_cmpstr (keel_record_get_string (approval, "by"), ==, "PER-1");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (CHILD (editor, KEEL_TYPE_POLICY_EDITOR, "next_review_row"))), ==, "2027-03-10");
+  g_assert_cmpstr (entry_text (editor, "next_review"), ==, "2027-03-10");
 
-  /* Locked: the table row says so, and editing is refused */
-  row = g_list_model_get_item (G_LIST_MODEL (gtk_widget_get_template_child (editor, KEEL_TYPE_POLICY_EDITOR,
-                                                                            "versions_selection")), 0);
-  g_object_get (row, "description", &description, NULL);
-  g_assert_cmpstr (description, ==, "First issue");
-  {
-    gboolean is_signed = FALSE;
-    g_autofree char *tooltip = NULL;
-
-    g_object_get (row, "signed", &is_signed, "lock-tooltip", &tooltip, NULL);
-    g_assert_true (is_signed);
-    g_assert_cmpstr (tooltip, ==, "Signed versions cannot be changed; create a new version");
-  }
+  /* Locked: the version's row says so, and editing is refused */
+  section = keel_record_editor_get_section (KEEL_RECORD_EDITOR (editor), "versions");
+  description = keel_parts_section_describe (keel_window_get_workspace (window), version, &subtitle);
+  g_assert_cmpstr (description, ==, "1.0");
+  g_assert_nonnull (strstr (subtitle, "First issue"));
+  g_assert_nonnull (find_tooltip (section, "Signed versions cannot be changed; create a new version"));
   g_assert_null (keel_policy_editor_edit_version (KEEL_POLICY_EDITOR (editor), version));
-  g_assert_null (page_test_find_toplevel (KEEL_TYPE_VERSION_DIALOG));
+  g_assert_null (shown_editor (KEEL_TYPE_RECORD_EDITOR, editor));
   g_assert_null (keel_policy_editor_sign_off (KEEL_POLICY_EDITOR (editor), version));
 
   /* The next version number follows */
   dialog = keel_policy_editor_new_version (KEEL_POLICY_EDITOR (editor));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (CHILD (dialog, KEEL_TYPE_VERSION_DIALOG, "version_row"))), ==, "1.1");
-  page_test_respond (dialog, "cancel");
+  g_assert_cmpstr (entry_text (dialog, "version"), ==, "1.1");
+  /* and must be higher than the last */
+  set_text (dialog, "version", "0.9");
+  g_assert_false (keel_record_editor_can_save (KEEL_RECORD_EDITOR (dialog)));
+  keel_record_editor_close (KEEL_RECORD_EDITOR (dialog));
   page_test_iterate (20);
   g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 1);
 
   /* Nothing is in the workspace before Save */
   g_assert_cmpuint (keel_workspace_count (workspace, KEEL_TYPE_POLICY), ==, 0);
   gtk_widget_activate_action (editor, "editor.save", NULL);
-  g_assert_null (page_test_find_toplevel (KEEL_TYPE_POLICY_EDITOR));
+  g_assert_true (page_test_wait (no_policy_editor, NULL, 2000));
 
   saved = keel_workspace_lookup (workspace, "POL-1");
   g_assert_nonnull (saved);
@@ -232,7 +355,7 @@ test_no_top_manager (void)
   workspace = keel_window_get_workspace (window);
   page = _keel_window_get_page (window, "policies");
 
-  editor = keel_policies_page_open_editor (KEEL_POLICIES_PAGE (page), keel_workspace_lookup (workspace, "POL-1"));
+  editor = keel_list_page_open_editor (KEEL_LIST_PAGE (page), keel_workspace_lookup (workspace, "POL-1"), NULL);
   version = keel_policy_editor_find_version (KEEL_POLICY_EDITOR (editor), "1.0");
   g_assert_nonnull (version);
 
@@ -260,6 +383,7 @@ test_overdue (void)
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   KeelWindow *window;
   GtkWidget *page, *view;
+  GtkDropDown *review_filter;
   guint overdue_tags = 0, red_dates = 0;
 
   pin_today ("2026-03-10");
@@ -268,7 +392,7 @@ test_overdue (void)
   g_assert_cmpuint (shown (page), ==, 2);
   page_test_iterate (100);
 
-  view = CHILD (page, KEEL_TYPE_POLICIES_PAGE, "column_view");
+  view = GTK_WIDGET (keel_list_page_get_column_view (KEEL_LIST_PAGE (page)));
   collect_labels (view, labels);
   for (guint i = 0; i < labels->len; i++)
     {
@@ -286,15 +410,13 @@ test_overdue (void)
   g_assert_cmpuint (overdue_tags, ==, 1);
   g_assert_cmpuint (red_dates, ==, 1);
 
-  /* The "Overdue only" filter */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (CHILD (page, KEEL_TYPE_POLICIES_PAGE, "overdue_filter")), TRUE);
+  /* The "Overdue" review filter */
+  review_filter = keel_list_page_get_filter (KEEL_LIST_PAGE (page), 1);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (review_filter)), 1), ==, "Overdue");
+  gtk_drop_down_set_selected (review_filter, 1);
   g_assert_cmpuint (shown (page), ==, 1);
-  {
-    g_autoptr(KeelPolicyRow) row = g_list_model_get_item (keel_policies_page_get_model (KEEL_POLICIES_PAGE (page)), 0);
-
-    g_assert_cmpstr (keel_record_get_id (keel_policy_row_get_policy (row)), ==, "POL-1");
-  }
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (CHILD (page, KEEL_TYPE_POLICIES_PAGE, "overdue_filter")), FALSE);
+  g_assert_cmpstr (keel_record_get_id (shown_record (page, 0)), ==, "POL-1");
+  gtk_drop_down_set_selected (review_filter, 0);
   g_assert_cmpuint (shown (page), ==, 2);
 
   page_test_close_window (window);
@@ -311,7 +433,7 @@ test_delete_undo (void)
   GtkWidget *page = _keel_window_get_page (window, "policies");
   KeelRecord *first = keel_workspace_lookup (workspace, "POL-1");
 
-  g_assert_true (keel_policies_page_select (KEEL_POLICIES_PAGE (page), first));
+  g_assert_true (keel_list_page_select (KEEL_LIST_PAGE (page), first));
   gtk_widget_activate_action (page, "page.delete", NULL);
   g_assert_null (keel_workspace_lookup (workspace, "POL-1"));
   g_assert_cmpuint (shown (page), ==, 1);
@@ -323,12 +445,11 @@ test_delete_undo (void)
   /* Each line shows its own policy again (put back in front of the list) */
   for (guint i = 0; i < 2; i++)
     {
-      g_autoptr(KeelPolicyRow) row = g_list_model_get_item (keel_policies_page_get_model (KEEL_POLICIES_PAGE (page)), i);
-      g_autofree char *id = NULL;
+      KeelRecord *record = shown_record (page, i);
+      g_autofree char *title = keel_list_page_dup_cell_text (KEEL_LIST_PAGE (page), "title", record);
 
-      g_object_get (row, "id", &id, NULL);
-      g_assert_cmpstr (id, ==, i == 0 ? "POL-1" : "POL-2");
-      g_assert_cmpstr (keel_record_get_id (keel_policy_row_get_policy (row)), ==, id);
+      g_assert_cmpstr (keel_record_get_id (record), ==, i == 0 ? "POL-1" : "POL-2");
+      g_assert_cmpstr (title, ==, keel_record_get_string (record, "title"));
     }
 
   page_test_close_window (window);

@@ -1,0 +1,200 @@
+/* keel-list-filters.c
+ *
+ * Copyright 2026 The Keel authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The search and the filter dropdowns of a KeelListPage. */
+
+#define G_LOG_DOMAIN "keel-list-page"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "keel-records.h"
+
+#include "keel-field-row.h"
+#include "keel-list-page-private.h"
+
+static gboolean
+matches_search (KeelListPage *self,
+                KeelRecord   *record)
+{
+  KeelListPagePrivate *priv = _keel_list_page_get_private (self);
+
+  for (guint i = 0; i < priv->columns->len; i++)
+    {
+      g_autofree char *text = _keel_list_column_text (g_ptr_array_index (priv->columns, i), record);
+      g_autofree char *folded = NULL;
+
+      if (text == NULL)
+        continue;
+
+      folded = g_utf8_casefold (text, -1);
+      if (strstr (folded, priv->search) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+_keel_list_filter_func (gpointer item,
+                        gpointer user_data)
+{
+  KeelListPage *self = user_data;
+  KeelListPagePrivate *priv = _keel_list_page_get_private (self);
+  KeelListPageClassPrivate *decl = DECL (self);
+  KeelRecord *record = item;
+
+  for (guint i = 0; decl->filters != NULL && i < decl->filters->len; i++)
+    {
+      FilterDecl *filter = &g_array_index (decl->filters, FilterDecl, i);
+      guint choice = gtk_drop_down_get_selected (g_ptr_array_index (priv->filter_drops, i));
+      GPtrArray *values = g_ptr_array_index (priv->filter_values, i);
+
+      if (choice == 0 || choice == GTK_INVALID_LIST_POSITION)
+        continue;
+
+      if (filter->func != NULL)
+        {
+          if (!filter->func (self, record, choice))
+            return FALSE;
+        }
+      else if (choice < values->len &&
+               g_strcmp0 (keel_record_get_string (record, filter->key),
+                          g_ptr_array_index (values, choice)) != 0)
+        return FALSE;
+    }
+
+  if (priv->search != NULL && !matches_search (self, record))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* The dropdown of a filter on a person, by name */
+void
+_keel_list_filters_fill_people (KeelListPage *self,
+                                guint         index)
+{
+  KeelListPagePrivate *priv = _keel_list_page_get_private (self);
+  GtkDropDown *drop = g_ptr_array_index (priv->filter_drops, index);
+  GPtrArray *values = g_ptr_array_index (priv->filter_values, index);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (values, 0);
+  gtk_string_list_append (labels, C_("filter", "All"));
+  g_ptr_array_add (values, NULL);
+
+  if (priv->workspace != NULL)
+    {
+      GListModel *people = keel_workspace_get_records (priv->workspace, KEEL_TYPE_PERSON);
+
+      for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+        {
+          g_autoptr(KeelRecord) person = g_list_model_get_item (people, i);
+
+          gtk_string_list_append (labels, keel_record_get_title (person));
+          g_ptr_array_add (values, g_strdup (keel_record_get_id (person)));
+        }
+    }
+
+  gtk_drop_down_set_model (drop, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (drop, 0);
+}
+
+void
+_keel_list_filters_add (KeelListPage *self)
+{
+  KeelListPagePrivate *priv = _keel_list_page_get_private (self);
+  KeelListPageClassPrivate *decl = DECL (self);
+  GtkWidget *before = GTK_WIDGET (priv->search_entry);
+
+  for (guint i = 0; decl->filters != NULL && i < decl->filters->len; i++)
+    {
+      FilterDecl *filter = &g_array_index (decl->filters, FilterDecl, i);
+      const KeelField *field = filter->key ? keel_kind_find_field (decl->kind, filter->key) : NULL;
+      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+      GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+      GtkWidget *drop;
+
+      gtk_string_list_append (labels, C_("filter", "All"));
+      g_ptr_array_add (values, NULL);
+
+      if (field != NULL && field->type == KEEL_FIELD_ENUM)
+        for (guint c = 0; field->choices[c].value != NULL; c++)
+          {
+            gtk_string_list_append (labels, keel_field_choice_label (field, field->choices[c].value));
+            g_ptr_array_add (values, g_strdup (field->choices[c].value));
+          }
+      else if (filter->choices != NULL)
+        for (guint c = 0; filter->choices[c] != NULL; c++)
+          {
+            gtk_string_list_append (labels, g_dgettext (GETTEXT_PACKAGE, filter->choices[c]));
+            g_ptr_array_add (values, NULL);
+          }
+
+      name = field != NULL ? keel_field_get_label (field) : g_dgettext (GETTEXT_PACKAGE, filter->label);
+      drop = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+      gtk_widget_set_tooltip_text (drop, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (drop),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+      /* GTK 4.8 shows assistive technologies the button inside as well:
+       * named as the filter, not after its class */
+      for (GtkWidget *child = gtk_widget_get_first_child (drop); child; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_TOGGLE_BUTTON (child))
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                          -1);
+      gtk_box_insert_child_after (priv->toolbar, drop, before);
+      before = drop;
+
+      g_ptr_array_add (priv->filter_drops, drop);
+      g_ptr_array_add (priv->filter_values, values);
+      g_signal_connect_object (drop, "notify::selected", G_CALLBACK (keel_list_page_refilter), self, G_CONNECT_SWAPPED);
+    }
+}
+
+
+void
+keel_list_page_class_add_filter (KeelListPageClass *klass,
+                                 const char        *key)
+{
+  KeelListPageClassPrivate *decl = _keel_list_page_class_decl (klass);
+  const KeelField *field;
+  FilterDecl filter = { 0, };
+
+  g_return_if_fail (decl->kind != NULL);
+  field = keel_kind_find_field (decl->kind, key);
+  g_return_if_fail (field != NULL);
+  g_return_if_fail (field->type == KEEL_FIELD_ENUM ||
+                    (field->type == KEEL_FIELD_REF && g_strcmp0 (field->ref_kind, "person") == 0));
+
+  filter.key = field->key;
+  g_array_append_val (decl->filters, filter);
+}
+
+void
+keel_list_page_class_add_custom_filter (KeelListPageClass  *klass,
+                                        const char         *label,
+                                        const char * const *choices,
+                                        KeelFilterFunc      func)
+{
+  KeelListPageClassPrivate *decl = _keel_list_page_class_decl (klass);
+  FilterDecl filter = { 0, };
+
+  g_return_if_fail (label != NULL && choices != NULL && func != NULL);
+
+  filter.label = label;
+  filter.choices = choices;
+  filter.func = func;
+  g_array_append_val (decl->filters, filter);
+}
+
