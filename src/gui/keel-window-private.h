@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 /* One window, several files:
  *   keel-window.c            the object, its template, the sidebar and the
- *                            pages, toasts and undo
+ *                            pages
+ *   keel-window-toasts.c     toasts, one at a time, and the undo of a delete
  *   keel-window-actions.c    the window's actions and their shortcuts
  *   keel-window-workspace.c  opening, creating and reading a workspace; the
  *                            welcome and error pages; saving and the strip
@@ -90,7 +91,12 @@ struct _KeelWindow
   KeelUndoFunc          undo_func;
   gpointer              undo_data;
   GDestroyNotify        undo_destroy;
-  gint64                undo_shown_at;
+
+  /* Toasts */
+  GQueue               *toasts;        /* AdwToast: waiting their turn */
+  AdwToast             *toast_shown;   /* in the overlay */
+  gint64                toast_shown_at;
+  guint                 toast_tick_id; /* waits for the overlay to be empty */
   GPtrArray            *dismissals;    /* toasts to dismiss once shown */
 
   guint                 has_backups : 1;   /* for the error page */
@@ -109,6 +115,13 @@ void            _keel_window_clear_pages_workspace (KeelWindow      *self);
 GtkWidget      *_keel_window_get_visible_page      (KeelWindow      *self);
 gboolean        _keel_window_get_content_shown     (KeelWindow      *self);
 void            _keel_window_show_content          (KeelWindow      *self);
+
+/* keel-window-toasts.c */
+void            _keel_window_init_toasts           (KeelWindow      *self);
+void            _keel_window_dispose_toasts        (KeelWindow      *self);
+/* A toast shown at once in place of the one on screen, for 10 s */
+void            _keel_window_toast_urgent          (KeelWindow      *self,
+                                                    const char      *message);
 void            _keel_window_clear_undo            (KeelWindow      *self);
 void            _keel_window_undo                  (KeelWindow      *self);
 

@@ -566,14 +566,10 @@ workspace_conflict_cb (KeelWindow    *self,
 {
   g_autofree char *name = path ? g_path_get_basename (path) : NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   message = g_strdup_printf (_("Someone else changed keel.json; your changes were kept in %s"),
                              name ? name : _("a conflict copy"));
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _keel_window_toast_urgent (self, message);
 }
 
 static void

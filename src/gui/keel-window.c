@@ -7,10 +7,6 @@
 
 #define G_LOG_DOMAIN "keel-window"
 
-/* How long a toast takes to slide in (libadwaita's SHOW_DURATION), and a
- * little more */
-#define TOAST_SHOW_MS 350
-
 /* A workspace read faster than this appears at once: no spinner flashes
  * up, and the view does not crossfade from the loading page */
 #define SPINNER_DELAY_MS 500
@@ -28,17 +24,10 @@
 /* The window shows one workspace folder: a welcome form when the folder has
  * no keel.json yet, an error page when keel.json cannot be read, and
  * otherwise the areas of the ISMS in a sidebar with the page of one beside
- * it. This file holds the object, the sidebar and the pages, toasts and
- * undo; keel-window-private.h says where the rest is. */
+ * it. This file holds the object, the sidebar and the pages;
+ * keel-window-private.h says where the rest is. */
 
 G_DEFINE_FINAL_TYPE (KeelWindow, keel_window, ADW_TYPE_APPLICATION_WINDOW)
-
-typedef struct
-{
-  KeelWindow *self;
-  AdwToast   *toast;
-  guint       id;
-} Dismissal;
 
 /* ------------------------------------------------------------------------ */
 /* Pages                                                                    */
@@ -204,62 +193,6 @@ build_sidebar (KeelWindow *self)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Toasts and undo                                                          */
-/* ------------------------------------------------------------------------ */
-
-static void
-dismissal_free (gpointer data)
-{
-  Dismissal *dismissal = data;
-
-  g_object_unref (dismissal->toast);
-  g_free (dismissal);
-}
-
-static gboolean
-dismiss_toast_cb (gpointer data)
-{
-  Dismissal *dismissal = data;
-
-  g_ptr_array_remove (dismissal->self->dismissals, dismissal);
-  adw_toast_dismiss (dismissal->toast);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* libadwaita 1.2 frees a toast twice when it is dismissed while it is still
- * sliding in: wait for the slide to end */
-static void
-dismiss_toast (KeelWindow *self,
-               AdwToast   *toast,
-               gint64      shown_at)
-{
-  gint64 elapsed_ms = (g_get_monotonic_time () - shown_at) / 1000;
-  Dismissal *dismissal;
-
-  if (elapsed_ms >= TOAST_SHOW_MS)
-    {
-      adw_toast_dismiss (toast);
-      return;
-    }
-
-  dismissal = g_new0 (Dismissal, 1);
-  dismissal->self = self;
-  dismissal->toast = g_object_ref (toast);
-  dismissal->id = g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) (TOAST_SHOW_MS - elapsed_ms),
-                                      dismiss_toast_cb, dismissal, dismissal_free);
-  g_ptr_array_add (self->dismissals, dismissal);
-}
-
-static void
-undo_toast_dismissed_cb (KeelWindow *self,
-                         AdwToast   *toast)
-{
-  if (self->undo_toast == toast)
-    _keel_window_clear_undo (self);
-}
-
-/* ------------------------------------------------------------------------ */
 /* Signal callbacks                                                         */
 /* ------------------------------------------------------------------------ */
 
@@ -404,17 +337,10 @@ keel_window_dispose (GObject *object)
   KeelWindow *self = KEEL_WINDOW (object);
 
   _keel_window_detach_workspace (self);
+  _keel_window_dispose_toasts (self);
   g_clear_object (&self->workspace_signals);
   g_clear_handle_id (&self->spinner_id, g_source_remove);
   g_clear_handle_id (&self->pages_id, g_source_remove);
-
-  if (self->dismissals != NULL)
-    {
-      g_autoptr(GPtrArray) dismissals = g_steal_pointer (&self->dismissals);
-
-      for (guint i = 0; i < dismissals->len; i++)
-        g_source_remove (((Dismissal *) g_ptr_array_index (dismissals, i))->id);
-    }
 
   /* The rows and pages go with the template */
   self->area = -1;
@@ -490,12 +416,12 @@ keel_window_init (KeelWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  _keel_window_init_toasts (self);
   _keel_window_add_actions (self);
   _keel_window_forward_accels (self, self->welcome_menu_button);
   _keel_window_forward_accels (self, self->error_menu_button);
   _keel_window_forward_accels (self, self->workspace_menu_button);
 
-  self->dismissals = g_ptr_array_new ();
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
   build_sidebar (self);
@@ -593,68 +519,6 @@ _keel_window_show_content (KeelWindow *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
-void
-_keel_window_clear_undo (KeelWindow *self)
-{
-  AdwToast *toast = g_steal_pointer (&self->undo_toast);
-
-  g_clear_object (&self->undo_record);
-  if (self->undo_destroy != NULL && self->undo_data != NULL)
-    self->undo_destroy (self->undo_data);
-  self->undo_func = NULL;
-  self->undo_data = NULL;
-  self->undo_destroy = NULL;
-
-  if (toast != NULL)
-    {
-      dismiss_toast (self, toast, self->undo_shown_at);
-      g_object_unref (toast);
-    }
-
-  _keel_window_update_actions (self);
-}
-
-/* Puts back the record deleted last, where it was */
-void
-_keel_window_undo (KeelWindow *self)
-{
-  g_autoptr(KeelRecord) record = NULL;
-  KeelUndoFunc func;
-  gpointer data;
-  GDestroyNotify destroy;
-  AdwToast *toast;
-
-  if (self->undo_record == NULL || self->workspace == NULL)
-    return;
-
-  record = g_steal_pointer (&self->undo_record);
-  func = self->undo_func;
-  data = self->undo_data;
-  destroy = self->undo_destroy;
-  self->undo_func = NULL;
-  self->undo_data = NULL;
-  self->undo_destroy = NULL;
-  toast = g_steal_pointer (&self->undo_toast);
-
-  if (keel_workspace_lookup (self->workspace, keel_record_get_id (record)) == NULL)
-    {
-      keel_workspace_insert (self->workspace, record, self->undo_position);
-      if (func != NULL)
-        func (self->workspace, data);
-    }
-
-  if (destroy != NULL && data != NULL)
-    destroy (data);
-
-  if (toast != NULL)
-    {
-      dismiss_toast (self, toast, self->undo_shown_at);
-      g_object_unref (toast);
-    }
-
-  _keel_window_update_actions (self);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Public API                                                               */
 /* ------------------------------------------------------------------------ */
@@ -695,94 +559,6 @@ keel_window_open_folder (KeelWindow *self,
     return;
 
   _keel_window_open_folder (self, folder, FALSE);
-}
-
-void
-keel_window_toast (KeelWindow *self,
-                   const char *message)
-{
-  g_return_if_fail (KEEL_IS_WINDOW (self));
-  g_return_if_fail (message != NULL);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-void
-keel_window_show_error (KeelWindow *self,
-                        const char *message)
-{
-  AdwToast *toast;
-
-  g_return_if_fail (KEEL_IS_WINDOW (self));
-  g_return_if_fail (message != NULL);
-
-  g_warning ("%s", message);
-
-  toast = adw_toast_new (message);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-void
-_keel_window_delete_with_undo_full (KeelWindow     *self,
-                                    KeelRecord     *record,
-                                    const char     *title,
-                                    KeelUndoFunc    undo_func,
-                                    gpointer        user_data,
-                                    GDestroyNotify  destroy)
-{
-  g_autoptr(KeelRecord) keep = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *name = NULL;
-  guint position = 0;
-
-  g_return_if_fail (KEEL_IS_WINDOW (self));
-  g_return_if_fail (KEEL_IS_RECORD (record));
-
-  /* The list may hold the only reference, and the title may be the
-   * record's own string */
-  keep = g_object_ref (record);
-  name = g_strdup (title != NULL && title[0] != '\0' ? title : keel_record_get_id (record));
-
-  if (self->workspace == NULL || !keel_workspace_remove (self->workspace, record, &position))
-    {
-      if (destroy != NULL && user_data != NULL)
-        destroy (user_data);
-      return;
-    }
-
-  /* Only the last delete can be undone */
-  _keel_window_clear_undo (self);
-
-  self->undo_record = g_object_ref (record);
-  self->undo_position = position;
-  self->undo_func = undo_func;
-  self->undo_data = user_data;
-  self->undo_destroy = destroy;
-
-  message = g_strdup_printf (_("“%s” deleted"), name);
-
-  self->undo_toast = adw_toast_new (message);
-  adw_toast_set_button_label (self->undo_toast, _("_Undo"));
-  adw_toast_set_action_name (self->undo_toast, "win.undo");
-  adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_ref (self->undo_toast);
-  g_signal_connect_object (self->undo_toast, "dismissed",
-                           G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->undo_toast));
-  g_object_unref (self->undo_toast);
-  self->undo_shown_at = g_get_monotonic_time ();
-
-  _keel_window_update_actions (self);
-}
-
-void
-keel_window_delete_with_undo (KeelWindow *self,
-                              KeelRecord *record,
-                              const char *title)
-{
-  _keel_window_delete_with_undo_full (self, record, title, NULL, NULL, NULL);
 }
 
 KeelWindowView

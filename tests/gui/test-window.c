@@ -870,6 +870,7 @@ main (int   argc,
 
   test_window_add_sidebar_tests ();
   test_window_add_access_tests ();
+  test_window_add_toast_tests ();
 
   return g_test_run ();
 }

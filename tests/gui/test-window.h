@@ -52,8 +52,10 @@ gboolean          window_is_active   (gpointer       window);
 /* The visible editor, or NULL: a closed one is hidden at once */
 KeelRecordEditor *find_editor        (void);
 
-/* The tests of test-window-sidebar.c and test-window-access.c */
+/* The tests of test-window-sidebar.c, test-window-access.c and
+ * test-window-toasts.c */
 void              test_window_add_sidebar_tests (void);
 void              test_window_add_access_tests  (void);
+void              test_window_add_toast_tests   (void);
 
 G_END_DECLS
