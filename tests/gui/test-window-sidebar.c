@@ -416,6 +416,50 @@ test_long_table (Fixture       *fixture,
   g_test_message ("a row is %d px high (%s)", gtk_widget_get_height (row), G_OBJECT_TYPE_NAME (row));
   g_assert_cmpint (gtk_widget_get_height (row), >=, 24);
 }
+/* The icon of each statuspage under @widget is in @theme */
+static guint
+check_status_icons (GtkWidget    *widget,
+                    GtkIconTheme *theme)
+{
+  guint checked = 0;
+
+  if (ADW_IS_STATUS_PAGE (widget) && adw_status_page_get_icon_name (ADW_STATUS_PAGE (widget)) != NULL)
+    {
+      const char *icon = adw_status_page_get_icon_name (ADW_STATUS_PAGE (widget));
+
+      if (!gtk_icon_theme_has_icon (theme, icon))
+        g_error ("a page shows the icon %s, not in the icon theme", icon);
+      checked++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    checked += check_status_icons (child, theme);
+
+  return checked;
+}
+
+/* Every area's icon, and the icons of its page, are in the icon theme
+ * the window uses (Adwaita): none shows as a missing image */
+static void
+test_area_icons (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  KeelWindow *window = open_workspace (fixture, two_people);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  g_autofree char *theme_name = gtk_icon_theme_get_theme_name (theme);
+
+  g_test_message ("icon theme: %s", theme_name);
+  for (guint i = 0; i < keel_areas_get_n_areas (); i++)
+    {
+      const KeelArea *area = keel_areas_get (i);
+      GtkWidget *page = _keel_window_get_page (window, area->id);
+
+      if (!gtk_icon_theme_has_icon (theme, area->icon_name))
+        g_error ("the area %s has the icon %s, not in the icon theme", area->id, area->icon_name);
+      g_assert_cmpuint (check_status_icons (page, theme), >=, 1);
+    }
+}
+
 
 void
 test_window_add_sidebar_tests (void)
@@ -430,6 +474,8 @@ test_window_add_sidebar_tests (void)
               fixture_set_up, test_sidebar_tab, fixture_tear_down);
   g_test_add ("/keel/window/sidebar-groups", Fixture, NULL,
               fixture_set_up, test_sidebar_groups, fixture_tear_down);
+  g_test_add ("/keel/window/area-icons", Fixture, NULL,
+              fixture_set_up, test_area_icons, fixture_tear_down);
   g_test_add ("/keel/window/pages-lazy", Fixture, NULL,
               fixture_set_up, test_pages_lazy, fixture_tear_down);
   g_test_add ("/keel/window/new-from-header", Fixture, NULL,
