@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "keel-areas.h"
+#include "keel-people-page.h"
 #include "keel-preferences-window.h"
 #include "test-window.h"
 
@@ -290,6 +291,40 @@ test_editor_closes_later (Fixture       *fixture,
     }
 }
 
+/* The dialogs over an editor and a page: Discard Changes? and Reassign
+ * Before Deleting? name their buttons and their chooser as they read */
+static void
+test_accessible_names_dialogs (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  KeelWindow *window = open_workspace (fixture, two_people);
+  KeelWorkspace *workspace = keel_window_get_workspace (window);
+  GtkWidget *page = _keel_window_get_page (window, "people");
+  KeelRecordEditor *editor = NULL;
+  GtkWindow *dialog = NULL;
+
+  _keel_window_show_page (window, "people");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  KEEL_GUI_TEST_WAIT_UNTIL ((editor = find_editor ()) != NULL, WAIT_MS);
+  gtk_editable_set_text (GTK_EDITABLE (keel_record_editor_get_row (editor, "name")), "Dana Scully");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL));
+  KEEL_GUI_TEST_WAIT_UNTIL ((dialog = keel_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL, WAIT_MS);
+  KEEL_GUI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)), WAIT_MS);
+  g_assert_cmpuint (check_button_names (GTK_WIDGET (dialog)), >=, 2);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  KEEL_GUI_TEST_WAIT_UNTIL (find_editor () == NULL && keel_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == NULL,
+                            WAIT_MS);
+
+  /* Ben is referred to: who takes over? */
+  keel_people_page_delete (KEEL_PEOPLE_PAGE (page), keel_workspace_lookup (workspace, "PER-2"));
+  KEEL_GUI_TEST_WAIT_UNTIL ((dialog = keel_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL, WAIT_MS);
+  KEEL_GUI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)), WAIT_MS);
+  g_assert_cmpuint (check_button_names (GTK_WIDGET (dialog)), >=, 3);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_close (dialog);
+  KEEL_GUI_TEST_WAIT_UNTIL (keel_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == NULL, WAIT_MS);
+}
+
 void
 test_window_add_access_tests (void)
 {
@@ -299,4 +334,6 @@ test_window_add_access_tests (void)
               fixture_set_up, test_accessible_names_pages, fixture_tear_down);
   g_test_add ("/keel/window/accessible-names", Fixture, NULL,
               fixture_set_up, test_accessible_names, fixture_tear_down);
+  g_test_add ("/keel/window/accessible-names-dialogs", Fixture, NULL,
+              fixture_set_up, test_accessible_names_dialogs, fixture_tear_down);
 }

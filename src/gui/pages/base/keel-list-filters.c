@@ -18,6 +18,7 @@
 #include "keel-records.h"
 
 #include "keel-field-row.h"
+#include "keel-gui-util.h"
 #include "keel-list-page-private.h"
 
 static gboolean
@@ -143,16 +144,7 @@ _keel_list_filters_add (KeelListPage *self)
       name = field != NULL ? keel_field_get_label (field) : g_dgettext (GETTEXT_PACKAGE, filter->label);
       drop = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
       gtk_widget_set_tooltip_text (drop, name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (drop),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
-      /* GTK 4.8 shows assistive technologies the button inside as well:
-       * named as the filter, not after its class */
-      for (GtkWidget *child = gtk_widget_get_first_child (drop); child; child = gtk_widget_get_next_sibling (child))
-        if (GTK_IS_TOGGLE_BUTTON (child))
-          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                          -1);
+      keel_gui_name_drop_down (GTK_DROP_DOWN (drop), name);
       gtk_box_insert_child_after (priv->toolbar, drop, before);
       before = drop;
 
