@@ -201,6 +201,7 @@ show_in_files_action (GSimpleAction *action,
 
 static const GActionEntry win_actions[] = {
   { "undo", undo_action },
+  { "undo-from-toast", undo_action },
   { "new", page_new_action },
   { "search", page_search_action },
   { "delete", page_delete_action },
@@ -305,6 +306,11 @@ _keel_window_update_actions (KeelWindow *self)
   gboolean in_error = self->view == KEEL_WINDOW_VIEW_ERROR;
 
   set_action_enabled (self, "undo", in_workspace && self->undo_record != NULL);
+  /* The toast's button once the toast has slid in: libadwaita 1.2 takes
+   * it away at once when clicked, and a toast taken away while sliding
+   * in is freed twice */
+  set_action_enabled (self, "undo-from-toast",
+                      in_workspace && self->undo_record != NULL && _keel_window_undo_toast_ready (self));
   set_action_enabled (self, "new", in_workspace);
   set_action_enabled (self, "search", in_workspace);
   set_action_enabled (self, "delete", in_workspace);

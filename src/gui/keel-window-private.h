@@ -97,6 +97,7 @@ struct _KeelWindow
   AdwToast             *toast_shown;   /* in the overlay */
   gint64                toast_shown_at;
   guint                 toast_tick_id; /* waits for the overlay to be empty */
+  guint                 toast_ready_id; /* until the one shown has slid in */
   GPtrArray            *dismissals;    /* toasts to dismiss once shown */
 
   guint                 has_backups : 1;   /* for the error page */
@@ -123,6 +124,8 @@ void            _keel_window_dispose_toasts        (KeelWindow      *self);
 void            _keel_window_toast_urgent          (KeelWindow      *self,
                                                     const char      *message);
 void            _keel_window_clear_undo            (KeelWindow      *self);
+/* Whether the undo toast is on screen and done sliding in */
+gboolean        _keel_window_undo_toast_ready      (KeelWindow      *self);
 void            _keel_window_undo                  (KeelWindow      *self);
 
 /* keel-window-actions.c */

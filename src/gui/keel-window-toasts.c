@@ -148,7 +148,20 @@ toast_dismissed_cb (KeelWindow *self,
     return;
 
   g_clear_object (&self->toast_shown);
+  g_clear_handle_id (&self->toast_ready_id, g_source_remove);
+  _keel_window_update_actions (self);
   show_next_toast (self);
+}
+
+static gboolean
+toast_ready_cb (gpointer data)
+{
+  KeelWindow *self = data;
+
+  self->toast_ready_id = 0;
+  _keel_window_update_actions (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 /* The next toast of the queue, once the overlay shows none */
@@ -175,6 +188,10 @@ show_next_toast (KeelWindow *self)
 
   /* Alone in the overlay: shown at once, pushing nothing aside */
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  g_clear_handle_id (&self->toast_ready_id, g_source_remove);
+  self->toast_ready_id = g_timeout_add (TOAST_SHOW_MS, toast_ready_cb, self);
+  _keel_window_update_actions (self);
 }
 
 /* Shows @toast (transfer full) after those before it, or, if @urgent, at
@@ -213,11 +230,19 @@ _keel_window_init_toasts (KeelWindow *self)
 void
 _keel_window_dispose_toasts (KeelWindow *self)
 {
+  /* A precaution: hidden first, the overlay ends its slides (libadwaita's
+   * animations end when unmapped) while their toasts are still there,
+   * before it frees them */
+  if (self->toast_overlay != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->toast_overlay), FALSE);
+
   if (self->toast_tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self->toast_overlay), self->toast_tick_id);
       self->toast_tick_id = 0;
     }
+
+  g_clear_handle_id (&self->toast_ready_id, g_source_remove);
 
   if (self->dismissals != NULL)
     {
@@ -244,6 +269,12 @@ undo_toast_dismissed_cb (KeelWindow *self,
 {
   if (self->undo_toast == toast)
     _keel_window_clear_undo (self);
+}
+
+gboolean
+_keel_window_undo_toast_ready (KeelWindow *self)
+{
+  return self->undo_toast != NULL && self->undo_toast == self->toast_shown && self->toast_ready_id == 0;
 }
 
 void
@@ -385,7 +416,7 @@ _keel_window_delete_with_undo_full (KeelWindow     *self,
    * away on Undo, the queue another */
   self->undo_toast = adw_toast_new (message);
   adw_toast_set_button_label (self->undo_toast, _("_Undo"));
-  adw_toast_set_action_name (self->undo_toast, "win.undo");
+  adw_toast_set_action_name (self->undo_toast, "win.undo-from-toast");
   g_signal_connect_object (self->undo_toast, "dismissed",
                            G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   add_toast (self, g_object_ref (self->undo_toast), TRUE);

@@ -81,8 +81,10 @@ test_undo_at_once (Fixture       *fixture,
         {
           GtkWidget *button = NULL;
 
-          /* Its own button, as soon as it is there */
-          KEEL_GUI_TEST_WAIT_UNTIL ((button = toast_button (window, "win.undo")) != NULL, WAIT_MS);
+          /* Its own button, as soon as it can be pressed: not while the
+           * toast slides in */
+          KEEL_GUI_TEST_WAIT_UNTIL ((button = toast_button (window, "win.undo-from-toast")) != NULL, WAIT_MS);
+          KEEL_GUI_TEST_WAIT_UNTIL (gtk_widget_is_sensitive (button), WAIT_MS);
           g_signal_emit_by_name (button, "clicked");
         }
       else
@@ -106,7 +108,7 @@ test_undo_at_once (Fixture       *fixture,
   keel_gui_test_iterate (900);
 
   /* No Undo left on screen */
-  KEEL_GUI_TEST_WAIT_UNTIL (toast_button (window, "win.undo") == NULL, WAIT_MS);
+  KEEL_GUI_TEST_WAIT_UNTIL (toast_button (window, "win.undo-from-toast") == NULL, WAIT_MS);
   g_assert_false (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window), "undo")));
 }
 
