@@ -267,8 +267,10 @@ static const GActionEntry app_actions[] = {
 };
 
 /* Only shortcuts no text field uses: application accelerators act before
- * the focused widget sees the key. Ctrl+N, Ctrl+F, Delete and Ctrl+Z are
- * bindings of the window, after the focused widget. */
+ * the focused widget sees the key, wherever the focus is (a header bar, an
+ * open menu). The window forwards win.new and win.search to the page on
+ * screen. Delete and Ctrl+Z are bindings of the window, after the focused
+ * widget. */
 static const struct {
   const char *action;
   const char *accels[3];
@@ -277,6 +279,8 @@ static const struct {
   { "app.preferences", { "<Control>comma", NULL } },
   { "app.shortcuts", { "<Control>question", NULL } },
   { "app.open-workspace", { "<Control>o", NULL } },
+  { "win.new", { "<Control>n", NULL } },
+  { "win.search", { "<Control>f", NULL } },
 };
 
 /* ------------------------------------------------------------------------ */

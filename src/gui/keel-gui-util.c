@@ -49,25 +49,93 @@ keel_gui_dup_text (GtkEditable *editable)
   return keel_text_normalize (gtk_editable_get_text (editable));
 }
 
+/* @text as it reads, without the mnemonic's underscores */
+static char *
+strip_mnemonic (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '_')
+        continue;
+      if (*p == '_')
+        p++;
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* One name, @text, and no second one from a label inside */
+static void
+name_widget (GtkWidget  *widget,
+             const char *text)
+{
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
+/* AdwButtonContent makes its label name the button when the button
+ * joins a window: from then on the button has one name, its label's */
+static void
+name_by_content (GtkWidget *button)
+{
+  AdwButtonContent *content = ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (button)));
+  const char *label = adw_button_content_get_label (content);
+  g_autofree char *text = NULL;
+
+  if (label == NULL || label[0] == '\0')
+    return;
+
+  text = adw_button_content_get_use_underline (content) ? strip_mnemonic (label) : g_strdup (label);
+  name_widget (button, text);
+}
+
+static void
+content_button_mapped_cb (GtkWidget *button)
+{
+  if (ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (button))))
+    name_by_content (button);
+}
+
 void
 keel_gui_fix_button_names (GtkWidget *widget)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+  /* GtkButton labels itself with its "label" (mnemonic included) and is
+   * labelled by its label child as well: keep one name, as it reads.
+   * AdwButtonContent's label names its button once the button is in a
+   * window, after any name given before: named again when shown. */
+  if (GTK_IS_BUTTON (widget))
     {
-      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (widget));
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
 
-      /* GtkButton labels itself with its "label" (mnemonic included) and is
-       * labelled by its label child as well: keep one name, without the _ */
-      if (GTK_IS_LABEL (label))
+      if (GTK_IS_LABEL (child))
+        name_widget (widget, gtk_label_get_text (GTK_LABEL (child)));
+      else if (ADW_IS_BUTTON_CONTENT (child))
         {
-          gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget),
-                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          gtk_label_get_text (GTK_LABEL (label)),
-                                          -1);
+          name_by_content (widget);
+          if (g_object_get_data (G_OBJECT (widget), "keel-named-by-content") == NULL)
+            {
+              g_object_set_data (G_OBJECT (widget), "keel-named-by-content", GINT_TO_POINTER (TRUE));
+              g_signal_connect (widget, "map", G_CALLBACK (content_button_mapped_cb), NULL);
+            }
+        }
+      return;
+    }
+
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      const char *label = gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+
+      if (label != NULL)
+        {
+          g_autofree char *text = strip_mnemonic (label);
+          name_widget (widget, text);
         }
       return;
     }
@@ -76,4 +144,23 @@ keel_gui_fix_button_names (GtkWidget *widget)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     keel_gui_fix_button_names (child);
+}
+
+void
+keel_gui_name_drop_down (GtkDropDown *drop_down,
+                         const char  *name)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  g_return_if_fail (name != NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
 }

@@ -19,6 +19,10 @@ void   keel_gui_label_entry_row  (AdwEntryRow *row);
  * accessible name, its label's text. Call again after changing a button's
  * label. */
 void   keel_gui_fix_button_names (GtkWidget   *widget);
+/* Names @drop_down, and the button inside it that GTK 4.8 shows
+ * assistive technologies as well, @name */
+void   keel_gui_name_drop_down   (GtkDropDown *drop_down,
+                                  const char  *name);
 /* Adds or removes the "error" style class */
 void   keel_gui_set_error        (GtkWidget   *widget,
                                   gboolean     error);

@@ -9,7 +9,10 @@
 
 #include "config.h"
 
+#include <dlfcn.h>
+
 #include <glib/gstdio.h>
+#include <gdk/x11/gdkx.h>
 
 #include "keel-gui-test.h"
 
@@ -322,4 +325,74 @@ keel_gui_test_close_all (void)
   /* Saves of workspaces let go of finish before their folders go */
   if (application != NULL)
     g_assert_true (keel_gui_test_wait_for (not_busy, NULL, 10000));
+}
+
+/* ------------------------------------------------------------------------ */
+/* The keyboard                                                             */
+/* ------------------------------------------------------------------------ */
+
+typedef int (*FakeKeyEvent) (Display      *display,
+                             unsigned int  keycode,
+                             Bool          is_press,
+                             unsigned long delay);
+
+static FakeKeyEvent
+get_fake_key_event (void)
+{
+  static FakeKeyEvent fake_key_event;
+
+  /* libXtst without its development files: only the library is there */
+  if (fake_key_event == NULL)
+    {
+      void *xtst = dlopen ("libXtst.so.6", RTLD_NOW | RTLD_LOCAL);
+
+      g_assert_nonnull (xtst);
+      fake_key_event = (FakeKeyEvent) dlsym (xtst, "XTestFakeKeyEvent");
+      g_assert_nonnull (fake_key_event);
+    }
+
+  return fake_key_event;
+}
+
+static void
+fake_key (Display  *xdisplay,
+          KeySym    keysym,
+          gboolean  press)
+{
+  KeyCode keycode = XKeysymToKeycode (xdisplay, keysym);
+
+  g_assert_cmpuint (keycode, !=, 0);
+  get_fake_key_event () (xdisplay, keycode, press ? True : False, CurrentTime);
+}
+
+void
+keel_gui_test_press_key (GtkWindow       *window,
+                         guint            keyval,
+                         GdkModifierType  modifiers)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  Display *xdisplay;
+
+  g_assert_true (GDK_IS_X11_DISPLAY (display));
+  g_assert_nonnull (surface);
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+
+  XSetInputFocus (xdisplay, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+
+  if (modifiers & GDK_CONTROL_MASK)
+    fake_key (xdisplay, XK_Control_L, TRUE);
+  if (modifiers & GDK_SHIFT_MASK)
+    fake_key (xdisplay, XK_Shift_L, TRUE);
+
+  /* GDK's key values are X's key symbols */
+  fake_key (xdisplay, keyval, TRUE);
+  fake_key (xdisplay, keyval, FALSE);
+
+  if (modifiers & GDK_SHIFT_MASK)
+    fake_key (xdisplay, XK_Shift_L, FALSE);
+  if (modifiers & GDK_CONTROL_MASK)
+    fake_key (xdisplay, XK_Control_L, FALSE);
+
+  XSync (xdisplay, False);
 }

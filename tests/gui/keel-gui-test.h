@@ -70,4 +70,13 @@ GtkWindow        *keel_gui_test_find_window       (GType         type);
 /* Closes every window and waits until they are gone */
 void              keel_gui_test_close_all         (void);
 
+/* Presses and releases @keyval with @modifiers (Control, Shift) on the
+ * keyboard of the display, as a person would, with @window given the
+ * keyboard focus first: the X server's XTEST extension, under Xvfb. The
+ * key goes through GTK's whole event handling, shortcuts included. Let the
+ * main loop run for its effect. */
+void              keel_gui_test_press_key         (GtkWindow     *window,
+                                                   guint          keyval,
+                                                   GdkModifierType modifiers);
+
 G_END_DECLS

@@ -14,7 +14,8 @@
 
 G_BEGIN_DECLS
 
-/* Small helpers of the pages' own dialogs (the sign-off dialog). */
+/* Small helpers of the field rows and of the pages' own dialogs (the
+ * sign-off dialog). */
 
 /* Adds or removes the "error" style class */
 void        _keel_widget_set_error       (GtkWidget      *widget,
@@ -41,10 +42,9 @@ const char       *_keel_people_choice_id    (KeelPeopleChoice       *choice,
  * screen readers */
 void              _keel_icon_button_style   (GtkWidget              *button,
                                              const char             *name);
-/* A calendar in a popover as the suffix of a date entry row: its button,
- * named @name ("Pick a date" when NULL) */
-GtkWidget        *_keel_entry_row_add_calendar (AdwEntryRow         *row,
-                                                const char          *name);
+/* Adds a button with a calendar in a popover to a date entry row, named
+ * after the row's title ("Choose date for Due"); returns the button */
+GtkWidget        *_keel_entry_row_add_calendar (AdwEntryRow         *row);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KeelPeopleChoice, _keel_people_choice_free)
 

@@ -134,19 +134,53 @@ calendar_popover_shown_cb (GtkPopover  *popover,
   g_signal_handlers_unblock_by_func (calendar, calendar_day_selected_cb, row);
 }
 
+/* The button and its calendar are named after the row's field: "Choose
+ * date for Due", not after their class */
+static void
+name_date_picker (AdwEntryRow *row,
+                  GtkWidget   *button,
+                  GtkWidget   *calendar)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  g_autofree char *name = NULL;
+
+  if (title == NULL || title[0] == '\0')
+    name = g_strdup (_("Choose date"));
+  else
+    /* Translators: the button beside a date field, "Choose date for Due" */
+    name = g_strdup_printf (_("Choose date for %s"), title);
+
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (calendar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL && title[0] != '\0' ? title : name,
+                                  -1);
+}
+
+static void
+date_row_title_changed_cb (AdwEntryRow *row,
+                           GParamSpec  *pspec,
+                           GtkWidget   *button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+
+  name_date_picker (row, button, gtk_popover_get_child (popover));
+}
+
 GtkWidget *
-_keel_entry_row_add_calendar (AdwEntryRow *row,
-                              const char  *name)
+_keel_entry_row_add_calendar (AdwEntryRow *row)
 {
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *calendar = gtk_calendar_new ();
 
-  if (name == NULL)
-    name = _("Pick a date");
-
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  _keel_icon_button_style (button, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  name_date_picker (row, button, calendar);
+  g_signal_connect_object (row, "notify::title", G_CALLBACK (date_row_title_changed_cb), button, 0);
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
 

@@ -248,7 +248,8 @@ page_test_find_toplevel (GType type)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+      /* A closed editor is hidden at once and destroyed on idle */
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
         return GTK_WIDGET (window);
     }
 

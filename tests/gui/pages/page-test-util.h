@@ -40,7 +40,7 @@ gboolean    page_test_wait          (gboolean     (*check) (gpointer data),
                                      gpointer       data,
                                      guint          timeout_ms);
 void        page_test_iterate       (guint          ms);
-/* The first toplevel window of @type, or NULL */
+/* The first visible toplevel window of @type, or NULL */
 GtkWidget  *page_test_find_toplevel (GType          type);
 /* Waits until @workspace has nothing left to save */
 gboolean    page_test_wait_saved    (KeelWorkspace *workspace);

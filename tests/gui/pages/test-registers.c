@@ -98,6 +98,14 @@ editor_has_focus (gpointer data)
   return focus != NULL && gtk_widget_has_focus (focus);
 }
 
+static gboolean
+ref_gone (gpointer data)
+{
+  g_autoptr(GObject) alive = g_weak_ref_get (data);
+
+  return alive == NULL;
+}
+
 /* ------------------------------------------------------------------------ */
 
 static void
@@ -434,11 +442,8 @@ test_destroy_on_idle (void)
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (alive)));
   }
   g_assert_true (page_test_wait (page_test_no_editor, NULL, 2000));
-  {
-    g_autoptr(GObject) gone = g_weak_ref_get (&ref);
-
-    g_assert_null (gone);
-  }
+  /* Then destroyed */
+  g_assert_true (page_test_wait (ref_gone, &ref, 2000));
   g_weak_ref_clear (&ref);
 
   page_test_close_window (window);

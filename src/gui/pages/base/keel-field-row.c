@@ -213,16 +213,6 @@ entry_changed_cb (AdwEntryRow *row,
 }
 
 static GtkWidget *
-add_calendar (AdwEntryRow     *row,
-              const KeelField *field)
-{
-  /* Translators: the button beside a date field, "Choose date for Due" */
-  g_autofree char *name = g_strdup_printf (_("Choose date for %s"), keel_field_get_label (field));
-
-  return _keel_entry_row_add_calendar (row, name);
-}
-
-static GtkWidget *
 entry_row_new (FieldRow *fr)
 {
   GtkWidget *row = adw_entry_row_new ();
@@ -233,7 +223,7 @@ entry_row_new (FieldRow *fr)
   _keel_entry_row_label (ADW_ENTRY_ROW (row));
 
   if (fr->field->type == KEEL_FIELD_DATE)
-    fr->calendar_button = add_calendar (ADW_ENTRY_ROW (row), fr->field);
+    fr->calendar_button = _keel_entry_row_add_calendar (ADW_ENTRY_ROW (row));
   if (fr->field->type == KEEL_FIELD_INT || fr->field->type == KEEL_FIELD_DOUBLE)
     gtk_editable_set_alignment (GTK_EDITABLE (row), 0);
 

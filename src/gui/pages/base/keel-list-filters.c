@@ -18,6 +18,7 @@
 #include "keel-records.h"
 
 #include "keel-field-row.h"
+#include "keel-gui-util.h"
 #include "keel-list-page-private.h"
 
 static gboolean
@@ -240,9 +241,7 @@ _keel_list_filters_add (KeelListPage *self)
       gtk_widget_set_tooltip_text (drop, name);
       set_factory (GTK_DROP_DOWN (drop), TRUE);
       set_factory (GTK_DROP_DOWN (drop), FALSE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (drop),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
+      keel_gui_name_drop_down (GTK_DROP_DOWN (drop), name);
       gtk_box_insert_child_after (priv->toolbar, drop, before);
       before = drop;
 

@@ -74,7 +74,10 @@ typedef struct
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
+  GtkSliceListModel   *slice;         /* the first rows until the first frame is drawn */
   GtkSingleSelection  *selection;
+  guint                rest_id;       /* tick callback: the rest of the rows */
+  guint                ticks;
 
   /* Template widgets */
   GtkBox              *toolbar;

@@ -18,8 +18,19 @@
 
 #include "keel-adaptive-layout.h"
 #include "keel-field-row.h"
+#include "keel-gui-util.h"
 #include "keel-list-page-private.h"
 #include "keel-record-editor.h"
+
+/* GTK 4.8's list views make a row for up to 200 items whatever their
+ * height, each cell from its factory: about a millisecond a row for a
+ * seven-column table. The first time a page is filled its table gets as
+ * many rows as the window's height could show, were they all
+ * MIN_ROW_HEIGHT high (FIRST_ROWS before the window has a size), and the
+ * rest once that frame is drawn, so that the window's first frame with
+ * data waits only for what it shows. */
+#define MIN_ROW_HEIGHT 24
+#define FIRST_ROWS 40
 
 static void keel_list_page_iface_init (KeelPageInterface *iface);
 
@@ -38,6 +49,57 @@ KeelListPagePrivate *
 _keel_list_page_get_private (KeelListPage *self)
 {
   return keel_list_page_get_instance_private (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The first fill                                                           */
+/* ------------------------------------------------------------------------ */
+
+static void
+show_all_rows (KeelListPage *self)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  if (priv->rest_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), priv->rest_id);
+      priv->rest_id = 0;
+    }
+
+  if (gtk_slice_list_model_get_size (priv->slice) != G_MAXUINT)
+    gtk_slice_list_model_set_size (priv->slice, G_MAXUINT);
+}
+
+/* A frame's tick comes before its layout and drawing: at the second, the
+ * first frame with the rows is on screen */
+static gboolean
+rest_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  KeelListPage *self = KEEL_LIST_PAGE (widget);
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  if (++priv->ticks < 2)
+    return G_SOURCE_CONTINUE;
+
+  priv->rest_id = 0;
+  show_all_rows (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The first workspace: the rows the window can show now, the rest after */
+static void
+limit_first_fill (KeelListPage *self)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int height = root != NULL ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
+
+  gtk_slice_list_model_set_size (priv->slice, height > 0 ? (guint) height / MIN_ROW_HEIGHT + 1 : FIRST_ROWS);
+  priv->ticks = 0;
+  priv->rest_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), rest_tick_cb, NULL, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -262,9 +324,8 @@ keel_list_page_constructed (GObject *object)
   /* Translators: the button that adds a record, "Add Resource" */
   add = g_strdup_printf (C_("add button", "Add %s"), label);
   adw_button_content_set_label (priv->add_content, add);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->add_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add,
-                                  -1);
+  /* Named as it reads, once */
+  keel_gui_fix_button_names (priv->add_button);
   /* The page's title says what is searched; "Search Interested parties"
    * would not fit a narrow window */
   search = g_strdup (C_("search entry", "Search"));
@@ -327,6 +388,11 @@ keel_list_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&priv->refresh_source, g_source_remove);
+  if (priv->rest_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), priv->rest_id);
+      priv->rest_id = 0;
+    }
   if (priv->workspace != NULL)
     g_signal_handlers_disconnect_by_data (priv->workspace, self);
   g_signal_handlers_disconnect_by_data (priv->filter_model, self);
@@ -353,6 +419,7 @@ keel_list_page_finalize (GObject *object)
   KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
 
   g_clear_object (&priv->selection);
+  g_clear_object (&priv->slice);
   g_clear_object (&priv->sort_model);
   g_clear_object (&priv->filter_model);
   g_clear_object (&priv->filter);
@@ -460,7 +527,8 @@ keel_list_page_init (KeelListPage *self)
   priv->filter = gtk_custom_filter_new (_keel_list_filter_func, self, NULL);
   priv->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (priv->filter)));
   priv->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (priv->filter_model)), NULL);
-  priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->sort_model)));
+  priv->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (priv->sort_model)), 0, G_MAXUINT);
+  priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->slice)));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -537,6 +605,10 @@ keel_list_page_set_workspace (KeelListPage  *self,
   klass = KEEL_LIST_PAGE_GET_CLASS (self);
   decl = klass->decl;
 
+  show_all_rows (self);
+  if (priv->workspace == NULL && workspace != NULL)
+    limit_first_fill (self);
+
   if (priv->workspace != NULL)
     g_signal_handlers_disconnect_by_data (priv->workspace, self);
   gtk_filter_list_model_set_model (priv->filter_model, NULL);
@@ -577,6 +649,8 @@ keel_list_page_select (KeelListPage *self,
   GListModel *model;
 
   g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), FALSE);
+
+  show_all_rows (self);
 
   model = G_LIST_MODEL (priv->selection);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -625,6 +699,9 @@ keel_list_page_get_selection (KeelListPage *self)
   KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
 
   g_return_val_if_fail (KEEL_IS_LIST_PAGE (self), NULL);
+
+  /* All of them, for whoever asks */
+  show_all_rows (self);
 
   return priv->selection;
 }

@@ -13,6 +13,7 @@
 
 #include "keel-adaptive-layout.h"
 #include "keel-field-row.h"
+#include "keel-gui-util.h"
 #include "keel-page.h"
 #include "keel-parts-section.h"
 #include "keel-record-editor.h"
@@ -452,16 +453,15 @@ keel_record_editor_init (KeelRecordEditor *self)
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
 
-  /* Accessible names are the visible labels, without the mnemonic */
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "editor.cancel");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel"), -1);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
 
   priv->save_button = gtk_button_new_with_mnemonic (_("_Save"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (priv->save_button), "editor.save");
   gtk_widget_add_css_class (priv->save_button, "suggested-action");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->save_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save"), -1);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), priv->save_button);
+  /* Accessible names are the visible labels, once, without the mnemonic */
+  keel_gui_fix_button_names (header);
 
   /* The rows, and the sections beside them when there is room (below
    * them when narrow) */
@@ -790,6 +790,7 @@ keel_record_editor_cancel (KeelRecordEditor *self)
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "keep");
   adw_message_dialog_set_close_response (dialog, "keep");
+  keel_gui_fix_button_names (GTK_WIDGET (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 
@@ -808,8 +809,12 @@ keel_record_editor_close (KeelRecordEditor *self)
   priv->closing = TRUE;
 
   /* GTK 4.8's accessibility bridge crashes when a window is destroyed
-   * while an assistive tool lists the windows: hide it first, destroy it
-   * once the main loop is idle */
+   * while an assistive tool lists the windows (a NULL object path in its
+   * D-Bus reply): hide it first, with all it shows in place, and destroy
+   * it once the main loop is idle, apart from the handler that closed it
+   * (an assistive tool's "press Cancel" is a D-Bus call). It does not
+   * cure that fault: a tool that opens and closes editors while listing
+   * the windows still meets the NULL path now and then. */
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
   g_idle_add_full (G_PRIORITY_LOW, destroy_idle_cb, g_object_ref (self), g_object_unref);
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "keel-gui-util.h"
 #include "keel-records.h"
 #include "keel-references.h"
 #include "keel-window-private.h"
@@ -204,9 +205,7 @@ ask_to_reassign (KeelPeoplePage *self,
   label = gtk_label_new (_("Reassign to"));
   chooser = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
   gtk_widget_set_hexpand (chooser, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (chooser),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reassign to"),
-                                  -1);
+  keel_gui_name_drop_down (GTK_DROP_DOWN (chooser), _("Reassign to"));
   gtk_box_append (GTK_BOX (row), label);
   gtk_box_append (GTK_BOX (row), chooser);
   gtk_box_append (GTK_BOX (box), row);
@@ -224,6 +223,7 @@ ask_to_reassign (KeelPeoplePage *self,
     }
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  keel_gui_fix_button_names (dialog);
 
   g_object_set_data_full (G_OBJECT (dialog), "person", g_object_ref (person), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "candidates", g_steal_pointer (&candidates),

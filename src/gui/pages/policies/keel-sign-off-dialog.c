@@ -13,6 +13,7 @@
 
 #include "keel-date.h"
 #include "keel-error.h"
+#include "keel-gui-util.h"
 #include "keel-policy-form.h"
 #include "keel-records.h"
 
@@ -155,8 +156,9 @@ static void
 keel_sign_off_dialog_init (KeelSignOffDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  keel_gui_fix_button_names (GTK_WIDGET (self));
 
-  _keel_entry_row_add_calendar (self->date_row, NULL);
+  _keel_entry_row_add_calendar (self->date_row);
   _keel_entry_row_label (self->date_row);
 }
 

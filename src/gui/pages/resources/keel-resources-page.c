@@ -58,7 +58,7 @@ keel_resources_page_class_init (KeelResourcesPageClass *klass)
   keel_list_page_class_add_column (page_class, "period");
   keel_list_page_class_add_column (page_class, "approved_on");
   keel_list_page_class_add_filter (page_class, "category");
-  keel_list_page_class_set_empty_state (page_class, "wallet-symbolic",
+  keel_list_page_class_set_empty_state (page_class, "package-x-generic-symbolic",
                                         N_("No Resources Yet"),
                                         N_("List the budget, people, tools and time the ISMS needs, and who approved them"));
 }
