@@ -15,6 +15,7 @@
 
 #include "keel-adaptive-layout.h"
 #include "keel-field-row.h"
+#include "keel-gui-util.h"
 #include "keel-pages-private.h"
 #include "keel-parts-section.h"
 
@@ -262,7 +263,7 @@ keel_parts_section_new (KeelRecordEditor *editor,
   gtk_button_set_child (GTK_BUTTON (add), content);
   gtk_widget_add_css_class (add, "flat");
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add"), -1);
+  keel_gui_fix_button_names (add);
   g_signal_connect (add, "clicked", G_CALLBACK (add_clicked_cb), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), add);
 
