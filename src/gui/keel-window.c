@@ -411,10 +411,27 @@ keel_window_class_init (KeelWindowClass *klass)
   _keel_window_class_add_actions (widget_class);
 }
 
+/* The sidebar is as wide as its header's natural width: a long
+ * organisation name in the subtitle would widen it and take the room of
+ * the page's columns. Its labels ellipsize past a set width instead. */
+static void
+limit_label_widths (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        gtk_label_set_max_width_chars (GTK_LABEL (child), 16);
+      limit_label_widths (child);
+    }
+}
+
 static void
 keel_window_init (KeelWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  limit_label_widths (GTK_WIDGET (self->sidebar_title));
 
   _keel_window_init_toasts (self);
   _keel_window_add_actions (self);

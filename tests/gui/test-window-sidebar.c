@@ -461,6 +461,28 @@ test_area_icons (Fixture       *fixture,
 }
 
 
+/* A long organisation name in the sidebar's header is cut short rather
+ * than widening the sidebar at the pages' cost */
+static void
+test_sidebar_width (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  GtkWidget *sidebar;
+  KeelWindow *window;
+  g_auto(GStrv) parts = g_strsplit (two_people, "Acme Sailing", -1);
+
+  contents = g_strjoinv ("Harbourlight Software and Services for Clinics and Practices GmbH", parts);
+  window = open_workspace (fixture, contents);
+  /* The box that holds the sidebar's header and list */
+  sidebar = gtk_widget_get_ancestor (child_of (window, KEEL_TYPE_WINDOW, "sidebar_list"), GTK_TYPE_BOX);
+  KEEL_GUI_TEST_WAIT_UNTIL (gtk_widget_get_width (sidebar) > 0, WAIT_MS);
+  keel_gui_test_iterate (100);
+
+  g_test_message ("sidebar %d px wide", gtk_widget_get_width (sidebar));
+  g_assert_cmpint (gtk_widget_get_width (sidebar), <=, 240);
+}
+
 void
 test_window_add_sidebar_tests (void)
 {
@@ -472,6 +494,8 @@ test_window_add_sidebar_tests (void)
               fixture_set_up, test_narrow_sidebar, fixture_tear_down);
   g_test_add ("/keel/window/sidebar-tab", Fixture, NULL,
               fixture_set_up, test_sidebar_tab, fixture_tear_down);
+  g_test_add ("/keel/window/sidebar-width", Fixture, NULL,
+              fixture_set_up, test_sidebar_width, fixture_tear_down);
   g_test_add ("/keel/window/sidebar-groups", Fixture, NULL,
               fixture_set_up, test_sidebar_groups, fixture_tear_down);
   g_test_add ("/keel/window/area-icons", Fixture, NULL,
