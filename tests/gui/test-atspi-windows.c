@@ -333,8 +333,9 @@ test_editors_close (Fixture       *fixture,
       g_assert_cmpint (count, ==, 2);
       list_windows (fixture, count);
 
-      /* Closed by Cancel, by Escape, or by the window manager; then listed
-       * with the count from before, right away and once idle */
+      /* Closed by the Cancel action (the button's and Escape's), by the
+       * API, or by the window manager; then listed with the count from
+       * before, right away and once idle */
       switch (cycle % 3)
         {
         case 0:
