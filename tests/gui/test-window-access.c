@@ -239,10 +239,11 @@ test_accessible_names_pages (Fixture       *fixture,
     }
 }
 
-/* An assistive technology lists the windows at any time: an editor that
- * closes is hidden first, with all it shows still in place, and destroyed
- * only once the main loop is idle. Escape, Cancel and the window's own
- * close button alike. */
+/* An assistive technology lists the windows at any time, and GTK 4.8
+ * answers an index past the shown windows with the last toplevel, which
+ * must not be a hidden one (test-atspi-windows.c): an editor that closes
+ * leaves the toplevels at once, and is freed only once the main loop is
+ * idle. Escape, Cancel and the window's own close button alike. */
 static void
 test_editor_closes_later (Fixture       *fixture,
                           gconstpointer  data)
@@ -276,14 +277,12 @@ test_editor_closes_later (Fixture       *fixture,
           break;
         }
 
-      /* Hidden, and whole: still a toplevel, realized, with its children */
+      /* Hidden and out of the toplevels, but not yet freed */
       g_test_message ("%s: the editor is %s", ids[i], editor == NULL ? "gone" : "there");
       g_assert_nonnull (editor);
       g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
-      g_assert_true (gtk_widget_get_realized (GTK_WIDGET (editor)));
-      g_assert_nonnull (gtk_window_get_child (editor));
       toplevels = gtk_window_list_toplevels ();
-      g_assert_nonnull (g_list_find (toplevels, editor));
+      g_assert_null (g_list_find (toplevels, editor));
 
       /* Then gone */
       KEEL_GUI_TEST_WAIT_UNTIL (editor == NULL, WAIT_MS);

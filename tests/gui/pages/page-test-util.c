@@ -320,7 +320,7 @@ page_test_find_editor (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
-  /* A closed editor is hidden until it is destroyed on idle */
+  /* Only shown editors: a closed one is hidden and gone from the list */
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);

@@ -64,7 +64,7 @@ GtkWidget  *page_test_find_label    (GtkWidget     *root,
 /* Fails unless @widget's accessible name is @label */
 void        page_test_assert_label  (GtkWidget     *widget,
                                      const char    *label);
-/* The editor window shown, or NULL (a closed one is hidden until destroyed) */
+/* The editor window shown, or NULL */
 GtkWidget  *page_test_find_editor   (void);
 /* TRUE once no editor window is left: for page_test_wait () */
 gboolean    page_test_no_editor     (gpointer       data);

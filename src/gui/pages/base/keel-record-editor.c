@@ -808,13 +808,12 @@ keel_record_editor_close (KeelRecordEditor *self)
     return;
   priv->closing = TRUE;
 
-  /* GTK 4.8's accessibility bridge crashes when a window is destroyed
-   * while an assistive tool lists the windows (a NULL object path in its
-   * D-Bus reply): hide it first, with all it shows in place, and destroy
-   * it once the main loop is idle, apart from the handler that closed it
-   * (an assistive tool's "press Cancel" is a D-Bus call). It does not
-   * cure that fault: a tool that opens and closes editors while listing
-   * the windows still meets the NULL path now and then. */
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  /* Out of the toplevels at once, freed on idle. GTK 4.8 answers an
+   * assistive tool asking for a window past the shown ones with the last
+   * toplevel, and a hidden one has no accessible path: a hidden window
+   * left among them crashes it. The idle's reference keeps the editor
+   * alive under a dialog it still parents (destroying it again there does
+   * nothing). */
   g_idle_add_full (G_PRIORITY_LOW, destroy_idle_cb, g_object_ref (self), g_object_unref);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
