@@ -407,15 +407,62 @@ created_cb (GObject      *object,
   attach_workspace (self);
 }
 
-static gboolean
-check_folder (KeelWindow *self)
+/* What the welcome page asked for, done once the folder is known to be
+ * writable: the probe writes and removes a file, so it runs on a worker */
+typedef enum { MAKE_CREATE, MAKE_DEMO } MakeKind;
+
+typedef struct
 {
+  KeelWindow    *window;
+  KeelWorkspace *workspace;   /* the one the check was asked of */
+  MakeKind       kind;
+  char          *organisation;
+  char          *size_profile;
+  char          *name;
+  char          *email;
+} MakeData;
+
+static void
+make_data_free (MakeData *data)
+{
+  g_object_unref (data->window);
+  g_object_unref (data->workspace);
+  g_free (data->organisation);
+  g_free (data->size_profile);
+  g_free (data->name);
+  g_free (data->email);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MakeData, make_data_free)
+
+static void make_workspace (MakeData *data);
+static void make_demo      (MakeData *data);
+
+static void
+folder_checked_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(MakeData) data = user_data;
+  KeelWindow *self = data->window;
   g_autoptr(GError) error = NULL;
 
-  if (!keel_workspace_check_writable (self->workspace, &error))
+  if (!keel_workspace_check_writable_finish (data->workspace, result, &error))
     {
-      keel_window_show_error (self, error->message);
-      return FALSE;
+      if (data->workspace == self->workspace)
+        {
+          keel_welcome_view_set_busy (self->welcome_view, FALSE);
+          keel_window_show_error (self, error->message);
+        }
+      return;
+    }
+
+  /* Another folder was opened meanwhile, or the window closed */
+  if (data->workspace != self->workspace || self->view != KEEL_WINDOW_VIEW_WELCOME)
+    {
+      keel_welcome_view_set_busy (self->welcome_view, FALSE);
+      return;
     }
 
   /* It may have appeared since the folder was opened */
@@ -423,12 +470,28 @@ check_folder (KeelWindow *self)
     {
       g_autoptr(GFile) folder = g_object_ref (keel_workspace_get_folder (self->workspace));
 
+      keel_welcome_view_set_busy (self->welcome_view, FALSE);
       keel_window_toast (self, _("This folder has a workspace now; it was opened instead"));
       _keel_window_open_folder (self, folder, FALSE);
-      return FALSE;
+      return;
     }
 
-  return TRUE;
+  if (data->kind == MAKE_CREATE)
+    make_workspace (g_steal_pointer (&data));
+  else
+    make_demo (g_steal_pointer (&data));
+}
+
+/* Checks the folder off the main thread, then goes on with @data */
+static void
+check_folder_then (KeelWindow *self,
+                   MakeData   *data)
+{
+  data->window = g_object_ref (self);
+  data->workspace = g_object_ref (self->workspace);
+  keel_welcome_view_set_busy (self->welcome_view, TRUE);
+  keel_workspace_check_writable_async (self->workspace, self->cancellable,
+                                       folder_checked_cb, data);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -749,12 +812,8 @@ _keel_window_close_workspace (KeelWindow *self)
 void
 _keel_window_create_workspace (KeelWindow *self)
 {
-  g_autoptr(KeelRecord) manager = NULL;
-  g_autofree char *organisation = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *email = NULL;
+  MakeData *data;
   KeelWelcomeValues values;
-  KeelOrganisation *org;
 
   if (self->view != KEEL_WINDOW_VIEW_WELCOME || self->workspace == NULL)
     return;
@@ -762,55 +821,110 @@ _keel_window_create_workspace (KeelWindow *self)
   if (keel_welcome_view_get_values (self->welcome_view, &values) != KEEL_FORM_OK)
     return;
 
-  organisation = keel_text_normalize (values.organisation);
-  name = keel_text_normalize (values.manager_name);
-  email = keel_text_normalize (values.manager_email);
+  data = g_new0 (MakeData, 1);
+  data->kind = MAKE_CREATE;
+  data->organisation = keel_text_normalize (values.organisation);
+  data->size_profile = g_strdup (values.size_profile);
+  data->name = keel_text_normalize (values.manager_name);
+  data->email = keel_text_normalize (values.manager_email);
+  check_folder_then (self, data);
+}
 
-  if (!check_folder (self))
-    return;
+static void
+make_workspace (MakeData *data)
+{
+  g_autoptr(MakeData) owned = data;
+  KeelWindow *self = data->window;
+  g_autoptr(KeelRecord) manager = NULL;
+  KeelOrganisation *org;
 
   org = keel_workspace_get_organisation (self->workspace);
-  keel_record_set_string (KEEL_RECORD (org), "name", organisation);
-  keel_record_set_string (KEEL_RECORD (org), "size_profile", values.size_profile);
+  keel_record_set_string (KEEL_RECORD (org), "name", data->organisation);
+  keel_record_set_string (KEEL_RECORD (org), "size_profile", data->size_profile);
 
   manager = g_object_new (KEEL_TYPE_PERSON, NULL);
-  keel_record_set_string (manager, "name", name);
-  keel_record_set_string (manager, "email", email);
+  keel_record_set_string (manager, "name", data->name);
+  keel_record_set_string (manager, "email", data->email);
   keel_record_set_string (manager, "job_title", _("Managing Director"));
   keel_record_set_boolean (manager, "top_management", TRUE);
   keel_record_set_boolean (manager, "review_team", TRUE);
   keel_workspace_add (self->workspace, manager);
 
-  keel_welcome_view_set_busy (self->welcome_view, TRUE);
   keel_workspace_save_async (self->workspace, self->cancellable, created_cb, g_object_ref (self));
+}
+
+/* The demo is drawn and written on a worker, into a hidden folder beside
+ * the workspace's that is then moved into place (keel_demo_write), and
+ * opened like any other */
+static void
+demo_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(GDateTime) today = keel_date_today ();
+  g_autoptr(GError) error = NULL;
+
+  if (keel_demo_write (task_data, today, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+demo_written_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(MakeData) data = user_data;
+  KeelWindow *self = data->window;
+  GFile *folder = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  keel_welcome_view_set_busy (self->welcome_view, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (data->workspace == self->workspace)
+        {
+          g_autofree char *message = g_strdup_printf (_("The demo workspace could not be made: %s"),
+                                                      error->message);
+
+          keel_window_show_error (self, message);
+        }
+      return;
+    }
+
+  if (data->workspace != self->workspace)
+    return;
+
+  _keel_window_open_folder (self, folder, TRUE);
 }
 
 void
 _keel_window_open_demo (KeelWindow *self)
 {
-  g_autoptr(GDateTime) today = keel_date_today ();
-  g_autoptr(GError) error = NULL;
+  MakeData *data;
 
   if (self->view != KEEL_WINDOW_VIEW_WELCOME || self->workspace == NULL)
     return;
 
-  if (!check_folder (self))
-    return;
+  data = g_new0 (MakeData, 1);
+  data->kind = MAKE_DEMO;
+  check_folder_then (self, data);
+}
 
-  if (!keel_demo_populate (self->workspace, today, &error))
-    {
-      g_autoptr(GFile) folder = g_object_ref (keel_workspace_get_folder (self->workspace));
-      g_autofree char *message = g_strdup_printf (_("The demo workspace could not be made: %s"),
-                                                  error->message);
-
-      keel_window_show_error (self, message);
-      /* Whatever it managed to add is dropped */
-      _keel_window_open_folder (self, folder, TRUE);
-      return;
-    }
+static void
+make_demo (MakeData *data)
+{
+  KeelWindow *self = data->window;
+  g_autoptr(GTask) task = NULL;
 
   keel_welcome_view_set_busy (self->welcome_view, TRUE);
-  keel_workspace_save_async (self->workspace, self->cancellable, created_cb, g_object_ref (self));
+  task = g_task_new (NULL, self->cancellable, demo_written_cb, data);
+  g_task_set_source_tag (task, _keel_window_open_demo);
+  g_task_set_task_data (task, g_object_ref (keel_workspace_get_folder (self->workspace)), g_object_unref);
+  g_task_run_in_thread (task, demo_thread);
 }
 
 /* The error page's "Open a Backup…": a dialog of the backups, newest first */

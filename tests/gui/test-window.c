@@ -298,11 +298,17 @@ test_welcome_demo (Fixture       *fixture,
 {
   KeelWindow *window = open_window (fixture);
   g_autoptr(JsonObject) root = NULL;
+  g_autofree char *evidence = NULL;
 
   g_assert_cmpint (_keel_window_get_view (window), ==, KEEL_WINDOW_VIEW_WELCOME);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
+  /* Drawn and written off the main thread: nothing of it yet when the
+   * action returns */
+  evidence = g_build_filename (fixture->path, "evidence", NULL);
+  g_assert_false (g_file_test (evidence, G_FILE_TEST_EXISTS));
   KEEL_GUI_TEST_WAIT_UNTIL (_keel_window_get_view (window) == KEEL_WINDOW_VIEW_WORKSPACE, WAIT_MS);
+  g_assert_true (g_file_test (evidence, G_FILE_TEST_IS_DIR));
 
   root = read_keel_json (fixture);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "people")), >, 0);
