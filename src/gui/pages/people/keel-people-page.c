@@ -254,6 +254,25 @@ role_filter (KeelListPage *page,
   return keel_record_get_boolean (person, choice == 1 ? "top_management" : "review_team");
 }
 
+/* Both flags in one column: two columns of "Yes" under long headings took
+ * the room the e-mail addresses need */
+static char *
+role_text (KeelListPage *page,
+           KeelRecord   *person)
+{
+  gboolean top = keel_record_get_boolean (person, "top_management");
+  gboolean team = keel_record_get_boolean (person, "review_team");
+
+  if (top && team)
+    return g_strdup (_("Top management, review team"));
+  if (top)
+    return g_strdup (_("Top management"));
+  if (team)
+    return g_strdup (_("Review team"));
+
+  return g_strdup ("");
+}
+
 static void
 keel_people_page_class_init (KeelPeoplePageClass *klass)
 {
@@ -267,8 +286,7 @@ keel_people_page_class_init (KeelPeoplePageClass *klass)
   keel_list_page_class_add_column (page_class, "email");
   keel_list_page_class_add_column (page_class, "job_title");
   keel_list_page_class_add_column (page_class, "department");
-  keel_list_page_class_add_column (page_class, "top_management");
-  keel_list_page_class_add_column (page_class, "review_team");
+  keel_list_page_class_add_computed_column (page_class, "role", N_("Role"), role_text, NULL);
   keel_list_page_class_add_custom_filter (page_class, N_("Role"), roles, role_filter);
   keel_list_page_class_set_empty_state (page_class, "system-users-symbolic",
                                         N_("No People Yet"),
