@@ -379,6 +379,30 @@ refuse_found (KeelJsonReader *reader,
                       _("not valid JSON: found “%c”; expected %s"), c, expected);
 }
 
+/* What a value of @type is, as the errors name it: "a list", "a text" */
+const char *
+keel_json_value_type_describe (KeelJsonValueType type)
+{
+  switch (type)
+    {
+    case KEEL_JSON_VALUE_OBJECT:
+      return _("an object");
+    case KEEL_JSON_VALUE_ARRAY:
+      return _("a list");
+    case KEEL_JSON_VALUE_STRING:
+      return _("a text");
+    case KEEL_JSON_VALUE_NUMBER:
+      return _("a number");
+    case KEEL_JSON_VALUE_BOOLEAN:
+      return _("true or false");
+    case KEEL_JSON_VALUE_NULL:
+      return _("null");
+    case KEEL_JSON_VALUE_NONE:
+    default:
+      return _("nothing");
+    }
+}
+
 KeelJsonValueType
 keel_json_reader_peek (KeelJsonReader *reader)
 {

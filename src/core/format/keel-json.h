@@ -89,6 +89,7 @@ gboolean          keel_json_reader_failed       (KeelJsonReader  *reader);
 gboolean          keel_json_reader_propagate_error (KeelJsonReader *reader,
                                                  const char      *display_name,
                                                  GError         **error);
+const char       *keel_json_value_type_describe (KeelJsonValueType type);
 KeelJsonValueType keel_json_reader_peek         (KeelJsonReader  *reader);
 gboolean          keel_json_reader_begin_object (KeelJsonReader  *reader);
 gboolean          keel_json_reader_next_member  (KeelJsonReader  *reader,

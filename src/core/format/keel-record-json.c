@@ -210,29 +210,6 @@ keel_record_json_to_text (KeelRecord *self)
 /* Reading                                                                  */
 /* ------------------------------------------------------------------------ */
 
-static const char *
-type_name (KeelJsonValueType type)
-{
-  switch (type)
-    {
-    case KEEL_JSON_VALUE_OBJECT:
-      return _("an object");
-    case KEEL_JSON_VALUE_ARRAY:
-      return _("a list");
-    case KEEL_JSON_VALUE_STRING:
-      return _("a text");
-    case KEEL_JSON_VALUE_NUMBER:
-      return _("a number");
-    case KEEL_JSON_VALUE_BOOLEAN:
-      return _("true or false");
-    case KEEL_JSON_VALUE_NULL:
-      return _("null");
-    case KEEL_JSON_VALUE_NONE:
-    default:
-      return _("nothing");
-    }
-}
-
 /* Refuses the next value (not yet read) where @expected should be */
 static gboolean
 refuse_next (KeelJsonReader *reader,
@@ -256,7 +233,7 @@ refuse_next (KeelJsonReader *reader,
     }
 
   return keel_json_reader_refuse (reader, KEEL_ERROR_INVALID, _("expected %s, found %s"),
-                                  expected, type_name (type));
+                                  expected, keel_json_value_type_describe (type));
 }
 
 /* Refuses the text just read where @expected should be, saying why */

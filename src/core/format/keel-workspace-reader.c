@@ -132,29 +132,6 @@ raise_counter (GHashTable *counters,
     g_free (key);
 }
 
-static const char *
-type_name (KeelJsonValueType type)
-{
-  switch (type)
-    {
-    case KEEL_JSON_VALUE_OBJECT:
-      return _("an object");
-    case KEEL_JSON_VALUE_ARRAY:
-      return _("a list");
-    case KEEL_JSON_VALUE_STRING:
-      return _("a text");
-    case KEEL_JSON_VALUE_NUMBER:
-      return _("a number");
-    case KEEL_JSON_VALUE_BOOLEAN:
-      return _("true or false");
-    case KEEL_JSON_VALUE_NULL:
-      return _("null");
-    case KEEL_JSON_VALUE_NONE:
-    default:
-      return _("nothing");
-    }
-}
-
 static gboolean
 read_format (KeelJsonReader *reader)
 {
@@ -218,7 +195,7 @@ read_counters (KeelJsonReader *reader,
   if (keel_json_reader_peek (reader) != KEEL_JSON_VALUE_OBJECT)
     return keel_json_reader_refuse (reader, KEEL_ERROR_INVALID,
                                     _("\"counters\" must be an object of whole numbers; expected an object, found %s"),
-                                    type_name (keel_json_reader_peek (reader)));
+                                    keel_json_value_type_describe (keel_json_reader_peek (reader)));
 
   names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   keel_json_reader_begin_object (reader);
@@ -268,7 +245,7 @@ read_list (KeelJsonReader *reader,
   if (keel_json_reader_peek (reader) != KEEL_JSON_VALUE_ARRAY)
     return keel_json_reader_refuse (reader, KEEL_ERROR_INVALID,
                                     _("\"%s\" must be a list of records; expected a list, found %s"),
-                                    klass->collection, type_name (keel_json_reader_peek (reader)));
+                                    klass->collection, keel_json_value_type_describe (keel_json_reader_peek (reader)));
 
   keel_json_reader_begin_array (reader);
   while (keel_json_reader_next_element (reader, &count))
@@ -354,7 +331,7 @@ read_workspace (KeelJsonReader *reader)
                                        _("expected a Keel workspace (a JSON object with "
                                          "\"format\": \"%s\"), found %s"),
                                        KEEL_WORKSPACE_FORMAT,
-                                       type_name (keel_json_reader_peek (reader))), NULL);
+                                       keel_json_value_type_describe (keel_json_reader_peek (reader))), NULL);
     }
 
   keel_json_reader_begin_object (reader);
