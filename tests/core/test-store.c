@@ -687,6 +687,7 @@ test_backups_symlink (void)
   g_autofree char *link = NULL;
   g_autofree char *current = NULL;
   g_autofree char *now = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
 
   tmp_init (&tmp);
   workspace = new_saved_workspace (&tmp, "Save 0");
@@ -719,7 +720,8 @@ test_backups_symlink (void)
   assert_same_backups (before, after);
   now = keel_test_read (tmp.file, NULL);
   g_assert_cmpstr (now, ==, current);
-  g_assert_cmpuint (keel_workspace_list_backups (workspace)->len, ==, 0);
+  listed = keel_workspace_list_backups (workspace);
+  g_assert_cmpuint (listed->len, ==, 0);
 
   keel_test_rm_rf (outside);
   tmp_clear (&tmp);

@@ -300,6 +300,17 @@ page_test_render (GtkWidget *widget)
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_to_node (snapshot);
+
+  /* Nothing until the widget has been drawn once: on a slow machine (a
+   * sanitizer build) the first frame may not have come yet */
+  for (guint i = 0; node == NULL && i < 100; i++)
+    {
+      g_clear_object (&snapshot);
+      page_test_iterate (50);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_to_node (snapshot);
+    }
   g_assert_nonnull (node);
 
   return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
