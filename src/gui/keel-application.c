@@ -300,6 +300,8 @@ keel_application_handle_local_options (GApplication *application,
                                        GVariantDict *options)
 {
   const char *today = g_getenv ("KEEL_TODAY");
+  g_autoptr(GFile) folder = NULL;
+  const char *path = NULL;
 
   /* Everything is evaluated as of this day: for tests and for "what will
    * the auditor see on audit day?" */
@@ -314,6 +316,13 @@ keel_application_handle_local_options (GApplication *application,
         }
       keel_date_set_today (date);
     }
+
+  /* The workspace is read while GTK starts, rather than after */
+  if (g_variant_dict_lookup (options, "workspace", "^&ay", &path) && path[0] != '\0')
+    folder = g_file_new_for_commandline_arg (path);
+  else
+    folder = keel_application_dup_start_folder (KEEL_APPLICATION (application));
+  keel_workspace_read_ahead (folder);
 
   return G_APPLICATION_CLASS (keel_application_parent_class)->handle_local_options (application,
                                                                                     options);

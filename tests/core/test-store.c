@@ -1246,6 +1246,86 @@ test_default_folder (void)
     g_setenv ("KEEL_WORKSPACE", saved, TRUE);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Reading ahead                                                            */
+/* ------------------------------------------------------------------------ */
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+  gboolean ok = keel_workspace_load_finish (KEEL_WORKSPACE (object), result, error);
+
+  g_assert_true (ok == (*error == NULL));
+  g_object_set_data (object, "loaded", GINT_TO_POINTER (TRUE));
+}
+
+/* Loads @folder the way the window does, and returns the name of PER-1 */
+static char *
+load_person_name (GFile *folder)
+{
+  g_autoptr(KeelWorkspace) workspace = keel_workspace_new (folder);
+  g_autoptr(GError) error = NULL;
+  KeelRecord *person;
+
+  keel_workspace_load_async (workspace, NULL, load_done_cb, &error);
+  while (g_object_get_data (G_OBJECT (workspace), "loaded") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (error);
+
+  person = keel_workspace_lookup (workspace, "PER-1");
+  g_assert_nonnull (person);
+
+  return g_strdup (keel_record_get_string (person, "name"));
+}
+
+/* What is read ahead is what the load gives, unless the file changed in
+ * between or another folder is loaded */
+static void
+test_read_ahead (void)
+{
+  Tmp tmp;
+  Tmp other;
+  g_autoptr(KeelWorkspace) saved = NULL;
+  g_autoptr(KeelWorkspace) saved_other = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tmp_init (&tmp);
+  tmp_init (&other);
+  saved = new_saved_workspace (&tmp, "Ada");
+  saved_other = new_saved_workspace (&other, "Grace");
+
+  /* Read ahead, loaded as it was */
+  keel_workspace_read_ahead (tmp.folder);
+  name = load_person_name (tmp.folder);
+  g_assert_cmpstr (name, ==, "Ada");
+  g_clear_pointer (&name, g_free);
+
+  /* Changed after it was read ahead: the load reads it again */
+  keel_workspace_read_ahead (tmp.folder);
+  g_usleep (200 * 1000);  /* the read ahead done, before the change */
+  rename_person (saved, "Ada Lovelace");
+  g_assert_true (keel_workspace_save (saved, NULL, &error));
+  g_assert_no_error (error);
+  name = load_person_name (tmp.folder);
+  g_assert_cmpstr (name, ==, "Ada Lovelace");
+  g_clear_pointer (&name, g_free);
+
+  /* Another folder read ahead: not taken for this one, and then taken */
+  keel_workspace_read_ahead (other.folder);
+  name = load_person_name (tmp.folder);
+  g_assert_cmpstr (name, ==, "Ada Lovelace");
+  g_clear_pointer (&name, g_free);
+  name = load_person_name (other.folder);
+  g_assert_cmpstr (name, ==, "Grace");
+
+  tmp_clear (&other);
+  tmp_clear (&tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1272,6 +1352,7 @@ main (int   argc,
   g_test_add_func ("/keel/store/restore-more", test_restore_more);
   g_test_add_func ("/keel/store/workspace-object", test_workspace_object);
   g_test_add_func ("/keel/store/default-folder", test_default_folder);
+  g_test_add_func ("/keel/store/read-ahead", test_read_ahead);
 
   return g_test_run ();
 }

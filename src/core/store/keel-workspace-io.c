@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -184,6 +185,127 @@ read_workspace_file (GFile         *file,
   return keel_workspace_reader_parse (name, data ? data : "", length, error);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Reading ahead                                                            */
+/* ------------------------------------------------------------------------ */
+
+/* keel_workspace_read_ahead() reads and parses keel.json on a worker while
+ * the toolkit starts; the first load of that file takes the result if the
+ * file is still the one that was read: same device, inode, size, and
+ * modification and change times (the change time moves with any write and
+ * no program can set it). One file, taken once. */
+static struct
+{
+  GMutex                 lock;
+  GCond                  done_cond;
+  char                  *path;
+  gboolean               running;
+  KeelWorkspaceSnapshot *snap;
+  struct stat            st;
+} ahead;
+
+static gpointer
+read_ahead_thread (gpointer data)
+{
+  GFile *file = data;
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GBytes) bytes = NULL;
+  KeelWorkspaceSnapshot *snap = NULL;
+  struct stat st = { 0 };
+
+  bytes = read_workspace_bytes (file, &st, NULL);
+  if (bytes != NULL)
+    {
+      gsize length = 0;
+      const char *text = g_bytes_get_data (bytes, &length);
+
+      snap = keel_workspace_reader_parse (name, text ? text : "", length, NULL);
+    }
+
+  g_mutex_lock (&ahead.lock);
+  ahead.snap = snap;
+  ahead.st = st;
+  ahead.running = FALSE;
+  g_cond_broadcast (&ahead.done_cond);
+  g_mutex_unlock (&ahead.lock);
+
+  g_object_unref (file);
+
+  return NULL;
+}
+
+static gboolean
+same_file (const struct stat *a,
+           const struct stat *b)
+{
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+         a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+         a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+/* The snapshot read ahead of @file, if it was and the file is unchanged */
+static KeelWorkspaceSnapshot *
+take_read_ahead (GFile *file)
+{
+  const char *path = g_file_peek_path (file);
+  KeelWorkspaceSnapshot *snap;
+  struct stat read_st;
+  struct stat now;
+
+  g_mutex_lock (&ahead.lock);
+  if (path == NULL || ahead.path == NULL || strcmp (ahead.path, path) != 0)
+    {
+      g_mutex_unlock (&ahead.lock);
+      return NULL;
+    }
+  while (ahead.running)
+    g_cond_wait (&ahead.done_cond, &ahead.lock);
+  snap = g_steal_pointer (&ahead.snap);
+  read_st = ahead.st;
+  g_clear_pointer (&ahead.path, g_free);
+  g_mutex_unlock (&ahead.lock);
+
+  if (snap != NULL && (stat (path, &now) != 0 || !same_file (&read_st, &now)))
+    g_clear_pointer (&snap, keel_workspace_snapshot_free);
+
+  return snap;
+}
+
+/**
+ * keel_workspace_read_ahead:
+ * @folder: the workspace folder that is about to be opened
+ *
+ * Starts reading the folder's keel.json on a worker thread, so that the
+ * first keel_workspace_load_async() of it finds the records ready (the
+ * window calls this before the toolkit starts). Errors are left for the
+ * load to find and report; a file changed meanwhile is read again.
+ */
+void
+keel_workspace_read_ahead (GFile *folder)
+{
+  g_autoptr(GFile) file = NULL;
+  GThread *thread;
+
+  g_return_if_fail (G_IS_FILE (folder));
+
+  file = g_file_get_child (folder, "keel.json");
+  if (g_file_peek_path (file) == NULL)
+    return;
+
+  g_mutex_lock (&ahead.lock);
+  if (ahead.path != NULL)
+    {
+      g_mutex_unlock (&ahead.lock);
+      return;
+    }
+  ahead.path = g_strdup (g_file_peek_path (file));
+  ahead.running = TRUE;
+  g_mutex_unlock (&ahead.lock);
+
+  thread = g_thread_new ("keel-read-ahead", read_ahead_thread, g_object_ref (file));
+  g_thread_unref (thread);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -194,7 +316,9 @@ load_thread (GTask        *task,
   KeelWorkspaceSnapshot *snap;
 
   remove_leftovers (KEEL_WORKSPACE (source_object)->folder, task_data);
-  snap = read_workspace_file (task_data, cancellable, &error);
+  snap = take_read_ahead (task_data);
+  if (snap == NULL)
+    snap = read_workspace_file (task_data, cancellable, &error);
 
   if (snap == NULL)
     g_task_return_error (task, error);

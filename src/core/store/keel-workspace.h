@@ -69,6 +69,7 @@ gboolean          keel_workspace_check_writable_finish (KeelWorkspace    *self,
 gboolean          keel_workspace_load               (KeelWorkspace       *self,
                                                      GCancellable        *cancellable,
                                                      GError             **error);
+void              keel_workspace_read_ahead         (GFile               *folder);
 void              keel_workspace_load_async         (KeelWorkspace       *self,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
