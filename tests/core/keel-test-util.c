@@ -144,6 +144,24 @@ keel_test_make_tmpdir (void)
   return path;
 }
 
+/* A new temporary workspace folder, with the path of its keel.json */
+void
+keel_test_folder_init (KeelTestFolder *tmp)
+{
+  tmp->path = keel_test_make_tmpdir ();
+  tmp->folder = g_file_new_for_path (tmp->path);
+  tmp->file = g_build_filename (tmp->path, "keel.json", NULL);
+}
+
+void
+keel_test_folder_clear (KeelTestFolder *tmp)
+{
+  keel_test_rm_rf (tmp->path);
+  g_clear_pointer (&tmp->path, g_free);
+  g_clear_object (&tmp->folder);
+  g_clear_pointer (&tmp->file, g_free);
+}
+
 void
 keel_test_rm_rf (const char *path)
 {

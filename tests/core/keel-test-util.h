@@ -32,6 +32,16 @@ void           keel_test_expect_log           (const char      *domain,
 void           keel_test_assert_expected_logs (void);
 
 char          *keel_test_make_tmpdir          (void);
+
+typedef struct
+{
+  char  *path;    /* a new temporary folder */
+  GFile *folder;
+  char  *file;    /* its keel.json, not yet written */
+} KeelTestFolder;
+
+void           keel_test_folder_init          (KeelTestFolder  *tmp);
+void           keel_test_folder_clear         (KeelTestFolder  *tmp);
 void           keel_test_rm_rf                (const char      *path);
 char          *keel_test_read                 (const char      *path,
                                                gsize           *length);

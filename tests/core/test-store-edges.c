@@ -25,30 +25,6 @@
  * counters behind the records, a workspace disposed of with work pending,
  * and the names of kinds. */
 
-typedef struct
-{
-  char  *path;
-  GFile *folder;
-  char  *file;
-} Tmp;
-
-static void
-tmp_init (Tmp *tmp)
-{
-  tmp->path = keel_test_make_tmpdir ();
-  tmp->folder = g_file_new_for_path (tmp->path);
-  tmp->file = g_build_filename (tmp->path, "keel.json", NULL);
-}
-
-static void
-tmp_clear (Tmp *tmp)
-{
-  keel_test_rm_rf (tmp->path);
-  g_free (tmp->path);
-  g_object_unref (tmp->folder);
-  g_free (tmp->file);
-}
-
 static KeelRecord *
 add_person (KeelWorkspace *workspace,
             const char    *id,
@@ -93,11 +69,11 @@ test_not_local (void)
 static void
 test_file_is_folder (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   g_assert_cmpint (g_mkdir (tmp.file, 0700), ==, 0);
 
   workspace = keel_workspace_new (tmp.folder);
@@ -114,7 +90,7 @@ test_file_is_folder (void)
   g_assert_error (error, KEEL_ERROR, KEEL_ERROR_NOT_WRITABLE);
   g_assert_true (g_file_test (tmp.file, G_FILE_TEST_IS_DIR));
 
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* Only Keel's own leftovers go: a folder or a link that merely has the
@@ -122,7 +98,7 @@ test_file_is_folder (void)
 static void
 test_leftovers_not_ours (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(KeelWorkspace) reopened = NULL;
   g_autofree char *ours = NULL;
@@ -131,7 +107,7 @@ test_leftovers_not_ours (void)
   g_autofree char *target = NULL;
   g_autofree char *target_text = NULL;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = keel_workspace_new (tmp.folder);
   add_person (workspace, NULL, "Ours");
   g_assert_true (keel_workspace_save (workspace, NULL, NULL));
@@ -154,7 +130,7 @@ test_leftovers_not_ours (void)
   target_text = keel_test_read (target, NULL);
   g_assert_cmpstr (target_text, ==, "precious");
 
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* A counter behind the records (edited by hand, or by an older Keel)
@@ -163,7 +139,7 @@ test_leftovers_not_ours (void)
 static void
 test_counter_behind (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(KeelWorkspace) reopened = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -173,7 +149,7 @@ test_counter_behind (void)
   g_autofree char *id = NULL;
   char *at;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = keel_workspace_new (tmp.folder);
   add_person (workspace, NULL, "One");
   add_person (workspace, NULL, "Two");
@@ -207,7 +183,7 @@ test_counter_behind (void)
   id = keel_workspace_next_id (reopened, KEEL_TYPE_PERSON, NULL);
   g_assert_cmpstr (id, ==, "PER-6");
 
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* Disposed of with an autosave and a look at keel.json pending, and
@@ -215,12 +191,12 @@ test_counter_behind (void)
 static void
 test_dispose_pending (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   KeelWorkspace *workspace;
   g_autoptr(GError) error = NULL;
   gint64 until;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = keel_workspace_new (tmp.folder);
   add_person (workspace, NULL, "Saved");
   g_assert_true (keel_workspace_save (workspace, NULL, NULL));
@@ -250,7 +226,7 @@ test_dispose_pending (void)
     g_assert_null (strstr (text, "Never saved"));
   }
 
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* backups/ holds things that only look like backups: they are not
@@ -267,7 +243,7 @@ test_backups_odd_names (void)
     "keel-20260101T000000Z.json",        /* named by the clock: oldest */
     "keel-0000000000000000000001.json",  /* more digits than a counter */
   };
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(GPtrArray) backups = NULL;
   g_autofree char *dir = NULL;
@@ -277,7 +253,7 @@ test_backups_odd_names (void)
   g_autofree char *newest = NULL;
   g_autofree char *saved_text = NULL;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = keel_workspace_new (tmp.folder);
   add_person (workspace, NULL, "Save 0");
   g_assert_true (keel_workspace_save (workspace, NULL, NULL));
@@ -328,7 +304,7 @@ test_backups_odd_names (void)
   g_assert_true (g_file_test (taken, G_FILE_TEST_IS_DIR));
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
 
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* A save stopped after it kept its backup (a second name of keel.json in
@@ -337,7 +313,7 @@ test_backups_odd_names (void)
 static void
 test_backups_interrupted_save (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(KeelWorkspace) reopened = NULL;
   g_autoptr(GPtrArray) before = NULL;
@@ -346,7 +322,7 @@ test_backups_interrupted_save (void)
   g_autofree char *text = NULL;
   g_autofree char *text_after = NULL;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = keel_workspace_new (tmp.folder);
   add_person (workspace, NULL, "Save 0");
   g_assert_true (keel_workspace_save (workspace, NULL, NULL));
@@ -369,7 +345,7 @@ test_backups_interrupted_save (void)
   text_after = keel_test_read (tmp.file, NULL);
   g_assert_cmpstr (text_after, ==, text);
 
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 static void
@@ -388,7 +364,7 @@ static void
 test_import_edges (void)
 {
   const char * const no_names[] = { "", "/", ".", "a/" };
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
   g_autoptr(GBytes) text = g_bytes_new_static ("hello", 5);
@@ -398,7 +374,7 @@ test_import_edges (void)
   g_autofree char *bare = NULL;
   g_autofree char *stored = NULL;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = keel_workspace_new (tmp.folder);
 
   for (guint i = 0; i < G_N_ELEMENTS (no_names); i++)
@@ -454,7 +430,7 @@ test_import_edges (void)
     g_clear_error (&error);
   }
 
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* KEEL_WORKSPACE set but empty is as if it were not set */

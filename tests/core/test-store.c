@@ -31,33 +31,9 @@
  * another program writing at the worst moment, failing saves, a clock set
  * wrong, backups/ that leads elsewhere, leftovers, and permissions. */
 
-typedef struct
-{
-  char  *path;
-  GFile *folder;
-  char  *file;
-} Tmp;
-
-static void
-tmp_init (Tmp *tmp)
-{
-  tmp->path = keel_test_make_tmpdir ();
-  tmp->folder = g_file_new_for_path (tmp->path);
-  tmp->file = g_build_filename (tmp->path, "keel.json", NULL);
-}
-
-static void
-tmp_clear (Tmp *tmp)
-{
-  keel_test_rm_rf (tmp->path);
-  g_free (tmp->path);
-  g_object_unref (tmp->folder);
-  g_free (tmp->file);
-}
-
 static KeelWorkspace *
-new_saved_workspace (Tmp        *tmp,
-                     const char *name)
+new_saved_workspace (KeelTestFolder *tmp,
+                     const char     *name)
 {
   KeelWorkspace *workspace = keel_workspace_new (tmp->folder);
   g_autoptr(KeelRecord) person = g_object_new (KEEL_TYPE_PERSON, NULL);
@@ -162,7 +138,7 @@ check_async (KeelWorkspace *workspace)
 static void
 test_evidence_paths (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) async_problems = NULL;
@@ -180,7 +156,7 @@ test_evidence_paths (void)
   const char *ids[8];
   guint n = 0;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   guard_hang (30);
   workspace = keel_workspace_new (tmp.folder);
 
@@ -275,14 +251,14 @@ test_evidence_paths (void)
 
   alarm (0);
   keel_test_rm_rf (outside);
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* Importing a FIFO or a device never blocks and is refused */
 static void
 test_evidence_import_special (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) fifo = NULL;
@@ -290,7 +266,7 @@ test_evidence_import_special (void)
   g_autofree char *fifo_path = NULL;
   KeelRecord *record;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   guard_hang (30);
   workspace = keel_workspace_new (tmp.folder);
   fifo_path = g_build_filename (tmp.path, "pipe", NULL);
@@ -307,7 +283,7 @@ test_evidence_import_special (void)
   g_assert_nonnull (error);
 
   alarm (0);
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -317,12 +293,12 @@ test_evidence_import_special (void)
 static void
 test_load_special (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
   int fd;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   guard_hang (30);
   workspace = keel_workspace_new (tmp.folder);
 
@@ -367,7 +343,7 @@ test_load_special (void)
   }
 
   alarm (0);
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 typedef struct
@@ -402,14 +378,14 @@ conflict_cb (KeelWorkspace *workspace,
 static void
 test_watch_fifo (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *fifo = NULL;
   Events events = { 0 };
   gint64 deadline;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   guard_hang (30);
   workspace = new_saved_workspace (&tmp, "Ada");
   g_signal_connect (workspace, "reload-failed", G_CALLBACK (reload_failed_cb), &events);
@@ -428,7 +404,7 @@ test_watch_fifo (void)
 
   alarm (0);
   g_signal_handlers_disconnect_by_data (workspace, &events);
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -464,7 +440,7 @@ interloper_hook (KeelIoOp    op,
 static void
 test_no_lost_update (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *ours = NULL;
@@ -473,7 +449,7 @@ test_no_lost_update (void)
   Interloper in = { 0 };
   Events events = { 0 };
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = new_saved_workspace (&tmp, "Ada");
   g_signal_connect (workspace, "conflict", G_CALLBACK (conflict_cb), &events);
 
@@ -500,7 +476,7 @@ test_no_lost_update (void)
 
   g_signal_handlers_disconnect_by_data (workspace, &events);
   g_free (events.conflict_path);
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -557,7 +533,7 @@ assert_same_backups (GHashTable *a,
 static void
 test_backups_survive_failures (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(GHashTable) before = NULL;
   g_autoptr(GHashTable) after = NULL;
@@ -565,7 +541,7 @@ test_backups_survive_failures (void)
   g_autofree char *now = NULL;
   Always full = { KEEL_IO_WRITE, ENOSPC };
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = new_saved_workspace (&tmp, "Save 0");
   for (guint i = 1; i <= KEEL_WORKSPACE_BACKUPS + 2; i++)
     {
@@ -600,7 +576,7 @@ test_backups_survive_failures (void)
   now = keel_test_read (tmp.file, NULL);
   g_assert_cmpstr (now, ==, current);
 
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* Backups are ordered by their number, not the clock: ones named by a
@@ -608,14 +584,14 @@ test_backups_survive_failures (void)
 static void
 test_backups_ignore_clock (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(GPtrArray) backups = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *previous = NULL;
   g_autofree char *newest = NULL;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = new_saved_workspace (&tmp, "Save 0");
   dir = g_build_filename (tmp.path, "backups", NULL);
   g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
@@ -635,7 +611,7 @@ test_backups_ignore_clock (void)
   newest = keel_test_read (g_file_peek_path (backups->pdata[0]), NULL);
   g_assert_cmpstr (newest, ==, previous);
 
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* What a backup holds is what its label says: the version of keel.json
@@ -643,7 +619,7 @@ test_backups_ignore_clock (void)
 static void
 test_backup_label (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(GPtrArray) backups = NULL;
   g_autofree char *previous = NULL;
@@ -651,7 +627,7 @@ test_backup_label (void)
   g_autofree char *name = NULL;
   gint64 mtime;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = new_saved_workspace (&tmp, "Save 0");
   previous = keel_test_read (tmp.file, NULL);
   mtime = keel_test_mtime (tmp.file);
@@ -670,7 +646,7 @@ test_backup_label (void)
   name = g_file_get_basename (backups->pdata[0]);
   g_assert_cmpstr (name, ==, "keel-000001.json");
 
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* backups/ as a link leading out of the workspace: nothing outside is
@@ -678,7 +654,7 @@ test_backup_label (void)
 static void
 test_backups_symlink (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) before = NULL;
@@ -689,7 +665,7 @@ test_backups_symlink (void)
   g_autofree char *now = NULL;
   g_autoptr(GPtrArray) listed = NULL;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = new_saved_workspace (&tmp, "Save 0");
 
   outside = g_build_filename (g_get_tmp_dir (), "keel-outside-XXXXXX", NULL);
@@ -724,7 +700,7 @@ test_backups_symlink (void)
   g_assert_cmpuint (listed->len, ==, 0);
 
   keel_test_rm_rf (outside);
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -734,7 +710,7 @@ test_backups_symlink (void)
 static void
 test_leftovers (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(KeelWorkspace) again = NULL;
   g_autoptr(GError) error = NULL;
@@ -742,7 +718,7 @@ test_leftovers (void)
   g_autofree char *other = NULL;
   g_autofree char *linked = NULL;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = new_saved_workspace (&tmp, "Ada");
   ours = g_build_filename (tmp.path, "keel.json.Ab12Cd", NULL);
   other = g_build_filename (tmp.path, "keel.json.notes", NULL);
@@ -758,13 +734,13 @@ test_leftovers (void)
   g_assert_true (g_file_test (linked, G_FILE_TEST_IS_SYMLINK));
   g_assert_true (g_file_test (tmp.file, G_FILE_TEST_IS_REGULAR));
 
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 static void
 test_demo_into_place (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(GFile) target = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) today = keel_date_today ();
@@ -773,7 +749,7 @@ test_demo_into_place (void)
   g_autofree char *json = NULL;
   const char *name;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   path = g_build_filename (tmp.path, "demo", NULL);
   target = g_file_new_for_path (path);
 
@@ -791,7 +767,7 @@ test_demo_into_place (void)
   g_assert_false (keel_demo_write (target, today, &error));
   g_assert_error (error, KEEL_ERROR, KEEL_ERROR_NOT_EMPTY);
 
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -811,7 +787,7 @@ mode_of (const char *path)
 static void
 test_private_files (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = g_bytes_new_static ("evidence", 8);
@@ -824,7 +800,7 @@ test_private_files (void)
   g_autofree char *nested_file = NULL;
   mode_t old_umask = umask (022);
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   nested = g_build_filename (tmp.path, "new", NULL);
   nested_folder = g_file_new_for_path (nested);
   workspace = keel_workspace_new (nested_folder);
@@ -858,14 +834,14 @@ test_private_files (void)
   }
 
   umask (old_umask);
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* A restore keeps the file it replaces aside, byte for byte */
 static void
 test_restore_modes (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GFile) aside = NULL;
@@ -874,7 +850,7 @@ test_restore_modes (void)
   g_autofree char *now = NULL;
   g_autofree char *backup = NULL;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = new_saved_workspace (&tmp, "Save 0");
   rename_person (workspace, "Save 1");
   g_assert_true (keel_workspace_save (workspace, NULL, NULL));
@@ -890,7 +866,7 @@ test_restore_modes (void)
   backup = keel_test_read (g_file_peek_path (backups->pdata[0]), NULL);
   g_assert_cmpstr (now, ==, backup);
 
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* Where the atomic exchange is missing, the check before the rename
@@ -917,7 +893,7 @@ interloper_unsupported_hook (KeelIoOp    op,
 static void
 test_no_lost_update_fallback (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *ours = NULL;
@@ -926,7 +902,7 @@ test_no_lost_update_fallback (void)
   Interloper in = { 0 };
   Events events = { 0 };
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = new_saved_workspace (&tmp, "Ada");
   g_signal_connect (workspace, "conflict", G_CALLBACK (conflict_cb), &events);
   g_signal_connect (workspace, "reload-failed", G_CALLBACK (reload_failed_cb), &events);
@@ -954,7 +930,7 @@ test_no_lost_update_fallback (void)
 
   g_signal_handlers_disconnect_by_data (workspace, &events);
   g_free (events.conflict_path);
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 static void
@@ -975,13 +951,13 @@ save_done_cb (GObject      *object,
 static void
 test_conflict_async (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *theirs = NULL;
   Events events = { 0 };
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = new_saved_workspace (&tmp, "Ada");
   g_signal_connect (workspace, "conflict", G_CALLBACK (conflict_cb), &events);
 
@@ -1010,7 +986,7 @@ test_conflict_async (void)
 
   g_signal_handlers_disconnect_by_data (workspace, &events);
   g_free (events.conflict_path);
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* The watcher re-reads on a worker: a change by another program is read
@@ -1025,14 +1001,14 @@ reloaded_cb (KeelWorkspace *workspace,
 static void
 test_watch_reload (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(KeelWorkspace) other = NULL;
   g_autoptr(GError) error = NULL;
   Events events = { 0 };
   gint64 deadline;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = new_saved_workspace (&tmp, "Ada");
   g_signal_connect (workspace, "reloaded", G_CALLBACK (reloaded_cb), &events);
   g_assert_true (keel_workspace_watch (workspace, &error));
@@ -1051,7 +1027,7 @@ test_watch_reload (void)
                    ==, "Changed");
 
   g_signal_handlers_disconnect_by_data (workspace, &events);
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 static void
@@ -1068,14 +1044,14 @@ writable_cb (GObject      *object,
 static void
 test_check_writable_async (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(KeelWorkspace) blocked = NULL;
   g_autoptr(GFile) under_file = NULL;
   g_autofree char *path = NULL;
   int state = 0;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = keel_workspace_new (tmp.folder);
   keel_workspace_check_writable_async (workspace, NULL, writable_cb, &state);
   while (state == 0)
@@ -1096,7 +1072,7 @@ test_check_writable_async (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (state, ==, 2);
 
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 static void
@@ -1117,7 +1093,7 @@ restore_cb (GObject      *object,
 static void
 test_restore_more (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GFile) aside = NULL;
@@ -1125,7 +1101,7 @@ test_restore_more (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *bogus_path = NULL;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = new_saved_workspace (&tmp, "Save 0");
   rename_person (workspace, "Save 1");
   g_assert_true (keel_workspace_save (workspace, NULL, NULL));
@@ -1159,7 +1135,7 @@ test_restore_more (void)
   g_assert_true (g_file_test (tmp.file, G_FILE_TEST_EXISTS) &&
                  !g_file_test (tmp.file, G_FILE_TEST_IS_REGULAR));
 
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 /* The workspace object's own surface */
@@ -1174,7 +1150,7 @@ notify_cb (GObject    *object,
 static void
 test_workspace_object (void)
 {
-  Tmp tmp;
+  KeelTestFolder tmp;
   g_autoptr(KeelWorkspace) workspace = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autoptr(KeelRecord) person = g_object_new (KEEL_TYPE_PERSON, NULL);
@@ -1186,7 +1162,7 @@ test_workspace_object (void)
   guint notified = 0;
   guint position = 99;
 
-  tmp_init (&tmp);
+  keel_test_folder_init (&tmp);
   workspace = keel_workspace_new (tmp.folder);
   g_signal_connect (workspace, "notify::autosave", G_CALLBACK (notify_cb), &notified);
   g_object_get (workspace, "folder", &folder, "autosave", &autosave, "dirty", &dirty,
@@ -1224,7 +1200,7 @@ test_workspace_object (void)
   g_assert_cmpuint (keel_workspace_kind_from_name ("nothing"), ==, G_TYPE_INVALID);
 
   g_signal_handlers_disconnect_by_data (workspace, &notified);
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&tmp);
 }
 
 static void
@@ -1286,15 +1262,15 @@ load_person_name (GFile *folder)
 static void
 test_read_ahead (void)
 {
-  Tmp tmp;
-  Tmp other;
+  KeelTestFolder tmp;
+  KeelTestFolder other;
   g_autoptr(KeelWorkspace) saved = NULL;
   g_autoptr(KeelWorkspace) saved_other = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
 
-  tmp_init (&tmp);
-  tmp_init (&other);
+  keel_test_folder_init (&tmp);
+  keel_test_folder_init (&other);
   saved = new_saved_workspace (&tmp, "Ada");
   saved_other = new_saved_workspace (&other, "Grace");
 
@@ -1322,8 +1298,8 @@ test_read_ahead (void)
   name = load_person_name (other.folder);
   g_assert_cmpstr (name, ==, "Grace");
 
-  tmp_clear (&other);
-  tmp_clear (&tmp);
+  keel_test_folder_clear (&other);
+  keel_test_folder_clear (&tmp);
 }
 
 int

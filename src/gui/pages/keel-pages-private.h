@@ -20,8 +20,6 @@ G_BEGIN_DECLS
 /* Adds or removes the "error" style class */
 void        _keel_widget_set_error       (GtkWidget      *widget,
                                           gboolean        error);
-/* Names the text field of an entry row after its title, for screen readers */
-void        _keel_entry_row_label        (AdwEntryRow    *row);
 
 /* A choice of people for an AdwComboRow: names in a GtkStringList and
  * the ids beside them. @top_management_only for approvers. */

@@ -40,18 +40,6 @@ _keel_icon_button_style (GtkWidget  *button,
                                   -1);
 }
 
-void
-_keel_entry_row_label (AdwEntryRow *row)
-{
-  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-
-  if (delegate != NULL && title != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (delegate),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                    -1);
-}
-
 /* ------------------------------------------------------------------------ */
 
 KeelPeopleChoice *

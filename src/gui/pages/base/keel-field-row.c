@@ -16,6 +16,7 @@
 #include "keel-date.h"
 #include "keel-form-util.h"
 #include "keel-forms.h"
+#include "keel-gui-util.h"
 #include "keel-records.h"
 
 #include "keel-field-row.h"
@@ -220,7 +221,7 @@ entry_row_new (FieldRow *fr)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), keel_field_get_label (fr->field));
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  _keel_entry_row_label (ADW_ENTRY_ROW (row));
+  keel_gui_label_entry_row (ADW_ENTRY_ROW (row));
 
   if (fr->field->type == KEEL_FIELD_DATE)
     fr->calendar_button = _keel_entry_row_add_calendar (ADW_ENTRY_ROW (row));

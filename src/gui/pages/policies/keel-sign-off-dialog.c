@@ -159,7 +159,7 @@ keel_sign_off_dialog_init (KeelSignOffDialog *self)
   keel_gui_fix_button_names (GTK_WIDGET (self));
 
   _keel_entry_row_add_calendar (self->date_row);
-  _keel_entry_row_label (self->date_row);
+  keel_gui_label_entry_row (self->date_row);
 }
 
 KeelSignOffDialog *
