@@ -1290,7 +1290,7 @@ test_read_ahead (void)
   g_assert_cmpstr (name, ==, "Ada Lovelace");
   g_clear_pointer (&name, g_free);
 
-  /* Another folder read ahead: not taken for this one, and then taken */
+  /* Another folder read ahead: never taken for this one */
   keel_workspace_read_ahead (other.folder);
   name = load_person_name (tmp.folder);
   g_assert_cmpstr (name, ==, "Ada Lovelace");

@@ -193,7 +193,7 @@ read_workspace_file (GFile         *file,
  * the toolkit starts; the first load of that file takes the result if the
  * file is still the one that was read: same device, inode, size, and
  * modification and change times (the change time moves with any write and
- * no program can set it). One file, taken once. */
+ * no program can set it). One file, for the first load only. */
 static struct
 {
   GMutex                 lock;
@@ -253,15 +253,18 @@ take_read_ahead (GFile *file)
   struct stat now;
 
   g_mutex_lock (&ahead.lock);
-  if (path == NULL || ahead.path == NULL || strcmp (ahead.path, path) != 0)
+  if (ahead.path == NULL)
     {
       g_mutex_unlock (&ahead.lock);
       return NULL;
     }
+  /* Only the first load may take it: another file's is dropped */
   while (ahead.running)
     g_cond_wait (&ahead.done_cond, &ahead.lock);
   snap = g_steal_pointer (&ahead.snap);
   read_st = ahead.st;
+  if (path == NULL || strcmp (ahead.path, path) != 0)
+    g_clear_pointer (&snap, keel_workspace_snapshot_free);
   g_clear_pointer (&ahead.path, g_free);
   g_mutex_unlock (&ahead.lock);
 
