@@ -48,7 +48,8 @@ struct _KeelWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   GtkSpinner           *loading_spinner;
-  KeelWelcomeView      *welcome_view;
+  GtkBox               *welcome_box;
+  KeelWelcomeView      *welcome_view;  /* NULL until a folder without keel.json is opened */
   AdwStatusPage        *error_page;
   GtkLabel             *error_label;
   GtkLabel             *error_detail_label;
@@ -173,6 +174,6 @@ const char     *_keel_window_get_error_message     (KeelWindow     *self);
 gboolean        _keel_window_get_strip_visible     (KeelWindow     *self);
 const char     *_keel_window_get_strip_message     (KeelWindow     *self);
 const char     *_keel_window_get_save_state        (KeelWindow     *self);
-GtkWidget      *_keel_window_get_welcome_view      (KeelWindow     *self);
+KeelWelcomeView *_keel_window_get_welcome_view     (KeelWindow     *self);
 
 G_END_DECLS

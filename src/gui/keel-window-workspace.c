@@ -387,7 +387,7 @@ created_cb (GObject      *object,
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
 
-  keel_welcome_view_set_busy (self->welcome_view, FALSE);
+  keel_welcome_view_set_busy (_keel_window_get_welcome_view (self), FALSE);
 
   if (workspace != self->workspace)
     return;
@@ -452,7 +452,7 @@ folder_checked_cb (GObject      *object,
     {
       if (data->workspace == self->workspace)
         {
-          keel_welcome_view_set_busy (self->welcome_view, FALSE);
+          keel_welcome_view_set_busy (_keel_window_get_welcome_view (self), FALSE);
           keel_window_show_error (self, error->message);
         }
       return;
@@ -461,7 +461,7 @@ folder_checked_cb (GObject      *object,
   /* Another folder was opened meanwhile, or the window closed */
   if (data->workspace != self->workspace || self->view != KEEL_WINDOW_VIEW_WELCOME)
     {
-      keel_welcome_view_set_busy (self->welcome_view, FALSE);
+      keel_welcome_view_set_busy (_keel_window_get_welcome_view (self), FALSE);
       return;
     }
 
@@ -470,7 +470,7 @@ folder_checked_cb (GObject      *object,
     {
       g_autoptr(GFile) folder = g_object_ref (keel_workspace_get_folder (self->workspace));
 
-      keel_welcome_view_set_busy (self->welcome_view, FALSE);
+      keel_welcome_view_set_busy (_keel_window_get_welcome_view (self), FALSE);
       keel_window_toast (self, _("This folder has a workspace now; it was opened instead"));
       _keel_window_open_folder (self, folder, FALSE);
       return;
@@ -489,7 +489,7 @@ check_folder_then (KeelWindow *self,
 {
   data->window = g_object_ref (self);
   data->workspace = g_object_ref (self->workspace);
-  keel_welcome_view_set_busy (self->welcome_view, TRUE);
+  keel_welcome_view_set_busy (_keel_window_get_welcome_view (self), TRUE);
   keel_workspace_check_writable_async (self->workspace, self->cancellable,
                                        folder_checked_cb, data);
 }
@@ -745,9 +745,9 @@ _keel_window_open_folder (KeelWindow *self,
     {
       /* A retry keeps what was typed */
       if (!retry)
-        keel_welcome_view_reset (self->welcome_view);
-      keel_welcome_view_set_busy (self->welcome_view, FALSE);
-      keel_welcome_view_set_folder (self->welcome_view, folder);
+        keel_welcome_view_reset (_keel_window_get_welcome_view (self));
+      keel_welcome_view_set_busy (_keel_window_get_welcome_view (self), FALSE);
+      keel_welcome_view_set_folder (_keel_window_get_welcome_view (self), folder);
       _keel_window_set_view (self, KEEL_WINDOW_VIEW_WELCOME);
       return;
     }
@@ -818,7 +818,7 @@ _keel_window_create_workspace (KeelWindow *self)
   if (self->view != KEEL_WINDOW_VIEW_WELCOME || self->workspace == NULL)
     return;
 
-  if (keel_welcome_view_get_values (self->welcome_view, &values) != KEEL_FORM_OK)
+  if (keel_welcome_view_get_values (_keel_window_get_welcome_view (self), &values) != KEEL_FORM_OK)
     return;
 
   data = g_new0 (MakeData, 1);
@@ -881,7 +881,7 @@ demo_written_cb (GObject      *object,
   GFile *folder = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  keel_welcome_view_set_busy (self->welcome_view, FALSE);
+  keel_welcome_view_set_busy (_keel_window_get_welcome_view (self), FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -920,7 +920,7 @@ make_demo (MakeData *data)
   KeelWindow *self = data->window;
   g_autoptr(GTask) task = NULL;
 
-  keel_welcome_view_set_busy (self->welcome_view, TRUE);
+  keel_welcome_view_set_busy (_keel_window_get_welcome_view (self), TRUE);
   task = g_task_new (NULL, self->cancellable, demo_written_cb, data);
   g_task_set_source_tag (task, _keel_window_open_demo);
   g_task_set_task_data (task, g_object_ref (keel_workspace_get_folder (self->workspace)), g_object_unref);

@@ -342,8 +342,9 @@ keel_window_dispose (GObject *object)
   g_clear_handle_id (&self->spinner_id, g_source_remove);
   g_clear_handle_id (&self->pages_id, g_source_remove);
 
-  /* The rows and pages go with the template */
+  /* The rows and pages go with the template, the welcome view with its box */
   self->area = -1;
+  self->welcome_view = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), KEEL_TYPE_WINDOW);
 
   G_OBJECT_CLASS (keel_window_parent_class)->dispose (object);
@@ -382,7 +383,7 @@ keel_window_class_init (KeelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, loading_spinner);
-  gtk_widget_class_bind_template_child (widget_class, KeelWindow, welcome_view);
+  gtk_widget_class_bind_template_child (widget_class, KeelWindow, welcome_box);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, error_detail_label);
@@ -401,7 +402,6 @@ keel_window_class_init (KeelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, welcome_menu_button);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, error_menu_button);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, workspace_menu_button);
-  gtk_widget_class_bind_template_callback (widget_class, welcome_create_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -657,10 +657,20 @@ _keel_window_get_save_state (KeelWindow *self)
   return adw_window_title_get_subtitle (self->content_title);
 }
 
-GtkWidget *
+/* The welcome view, made the first time it is needed: most starts open a
+ * workspace and never show it */
+KeelWelcomeView *
 _keel_window_get_welcome_view (KeelWindow *self)
 {
   g_return_val_if_fail (KEEL_IS_WINDOW (self), NULL);
 
-  return GTK_WIDGET (self->welcome_view);
+  if (self->welcome_view == NULL && self->welcome_box != NULL)
+    {
+      self->welcome_view = g_object_new (KEEL_TYPE_WELCOME_VIEW, "vexpand", TRUE, NULL);
+      g_signal_connect_object (self->welcome_view, "create", G_CALLBACK (welcome_create_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->welcome_box, GTK_WIDGET (self->welcome_view));
+    }
+
+  return self->welcome_view;
 }

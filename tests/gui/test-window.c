@@ -199,7 +199,7 @@ test_welcome_create (Fixture       *fixture,
 
   g_assert_cmpint (_keel_window_get_view (window), ==, KEEL_WINDOW_VIEW_WELCOME);
 
-  view = _keel_window_get_welcome_view (window);
+  view = GTK_WIDGET (_keel_window_get_welcome_view (window));
   organisation_row = child_of (view, KEEL_TYPE_WELCOME_VIEW, "organisation_row");
   name_row = child_of (view, KEEL_TYPE_WELCOME_VIEW, "manager_name_row");
   email_row = child_of (view, KEEL_TYPE_WELCOME_VIEW, "manager_email_row");
@@ -261,7 +261,7 @@ test_welcome_create_fails (Fixture       *fixture,
   KeelWindow *window = open_window (fixture);
   g_autofree char *file = g_build_filename (fixture->path, "keel.json", NULL);
   g_autoptr(JsonObject) root = NULL;
-  GtkWidget *view = _keel_window_get_welcome_view (window);
+  GtkWidget *view = GTK_WIDGET (_keel_window_get_welcome_view (window));
   GtkWidget *create = child_of (view, KEEL_TYPE_WELCOME_VIEW, "create_button");
 
   keel_gui_test_expect_warning ("keel-workspace", "Cannot save*");

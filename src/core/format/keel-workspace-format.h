@@ -21,6 +21,7 @@ typedef struct
 {
   KeelOrganisation  *organisation;
   GPtrArray        **lists;      /* one per kind, in keel_workspace_get_kinds() order */
+  GHashTable        *by_id;      /* id → record of the lists (both borrowed from them) */
   GHashTable        *counters;   /* counter key → last number issued */
   JsonObject        *extra;      /* top-level members Keel does not know */
   char              *sha;        /* fingerprint of the text */

@@ -84,6 +84,7 @@ keel_workspace_snapshot_free (KeelWorkspaceSnapshot *snap)
     for (guint i = 0; i < n; i++)
       g_clear_pointer (&snap->lists[i], g_ptr_array_unref);
   g_free (snap->lists);
+  g_clear_pointer (&snap->by_id, g_hash_table_unref);
   g_clear_pointer (&snap->counters, g_hash_table_unref);
   g_clear_pointer (&snap->extra, json_object_unref);
   g_free (snap->sha);
@@ -236,7 +237,8 @@ read_list (KeelJsonReader *reader,
            GType           type,
            GPtrArray      *list,
            GHashTable     *counters,
-           GHashTable     *seen_ids)
+           GHashTable     *seen_ids,
+           GHashTable     *by_id)
 {
   KeelRecordClass *klass = g_type_class_peek (type);
   const KeelKind *kind = klass->kind_desc;
@@ -296,6 +298,7 @@ read_list (KeelJsonReader *reader,
                                                "expected every id to be unique"), id, line);
         }
       g_hash_table_insert (seen_ids, (gpointer) id, GSIZE_TO_POINTER (id_offset + 1));
+      g_hash_table_insert (by_id, (gpointer) id, record);
 
       raise_counter (counters, g_steal_pointer (&counter_key), (guint) number);
     }
@@ -322,6 +325,8 @@ read_workspace (KeelJsonReader *reader)
   for (guint k = 0; k < n_kinds; k++)
     snap->lists[k] = g_ptr_array_new_with_free_func (g_object_unref);
   snap->counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Built here, on the reader's thread, rather than by the workspace */
+  snap->by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (keel_json_reader_peek (reader) != KEEL_JSON_VALUE_OBJECT)
     {
@@ -391,7 +396,7 @@ read_workspace (KeelJsonReader *reader)
         }
       else if (k >= 0)
         {
-          if (!read_list (reader, kinds[k], snap->lists[k], snap->counters, seen_ids))
+          if (!read_list (reader, kinds[k], snap->lists[k], snap->counters, seen_ids, snap->by_id))
             return NULL;
         }
       else

@@ -66,14 +66,16 @@ _keel_workspace_apply_snapshot (KeelWorkspace         *self,
   g_set_object (&self->organisation, snap->organisation);
   _keel_workspace_watch_record (self, KEEL_RECORD (self->organisation));
 
-  g_hash_table_remove_all (self->by_id);
+  /* The reader made the index of ids; the stores' "items-changed" leaves
+   * the records to this loop while loading */
+  g_hash_table_unref (self->by_id);
+  self->by_id = g_hash_table_ref (snap->by_id);
   for (guint k = 0; k < n_kinds; k++)
     {
       GPtrArray *list = snap->lists[k];
 
       for (guint i = 0; i < list->len; i++)
-        g_hash_table_insert (self->by_id,
-                             (gpointer) keel_record_get_id (list->pdata[i]), list->pdata[i]);
+        _keel_workspace_watch_record (self, list->pdata[i]);
 
       g_list_store_splice (self->stores[k], 0,
                            g_list_model_get_n_items (G_LIST_MODEL (self->stores[k])),

@@ -197,6 +197,10 @@ store_items_changed_cb (KeelWorkspace *self,
                         guint          added,
                         GListModel    *model)
 {
+  /* A load watches what it puts in (_keel_workspace_apply_snapshot) */
+  if (self->loading)
+    return;
+
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(KeelRecord) record = g_list_model_get_item (model, i);

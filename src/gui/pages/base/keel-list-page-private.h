@@ -78,6 +78,7 @@ typedef struct
   GtkSingleSelection  *selection;
   guint                rest_id;       /* tick callback: the rest of the rows */
   guint                ticks;
+  gboolean             people_pending; /* the person filters wait for the rest too */
 
   /* Template widgets */
   GtkBox              *toolbar;

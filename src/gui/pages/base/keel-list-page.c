@@ -23,13 +23,17 @@
 #include "keel-record-editor.h"
 
 /* GTK 4.8's list views make a row for up to 200 items whatever their
- * height, each cell from its factory: about a millisecond a row for a
- * seven-column table. The first time a page is filled its table gets as
- * many rows as the window's height could show, were they all
- * MIN_ROW_HEIGHT high (FIRST_ROWS before the window has a size), and the
- * rest once that frame is drawn, so that the window's first frame with
- * data waits only for what it shows. */
-#define MIN_ROW_HEIGHT 24
+ * height, each cell from its factory: about half a millisecond a row for
+ * a six-column table. The first time a page is filled its table gets as
+ * many rows as the window's height could show below the header bar and
+ * the page's toolbar (CHROME_HEIGHT), were they all MIN_ROW_HEIGHT high
+ * (Adwaita pads a cell 8 pixels above and below a line of text, which is
+ * 12 pixels or more), and the rest once that frame is drawn, so that the
+ * window's first frame with data waits only for what it shows. The
+ * people of the person filters wait for that frame too: a drop-down makes
+ * a row in its popover for each of them. */
+#define MIN_ROW_HEIGHT 28
+#define CHROME_HEIGHT 96
 #define FIRST_ROWS 40
 
 static void keel_list_page_iface_init (KeelPageInterface *iface);
@@ -68,6 +72,12 @@ show_all_rows (KeelListPage *self)
 
   if (gtk_slice_list_model_get_size (priv->slice) != G_MAXUINT)
     gtk_slice_list_model_set_size (priv->slice, G_MAXUINT);
+
+  if (priv->people_pending)
+    {
+      priv->people_pending = FALSE;
+      _keel_list_filters_fill_people (self);
+    }
 }
 
 /* A frame's tick comes before its layout and drawing: at the second, the
@@ -96,8 +106,19 @@ limit_first_fill (KeelListPage *self)
   KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   int height = root != NULL ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
+  guint rows = FIRST_ROWS;
 
-  gtk_slice_list_model_set_size (priv->slice, height > 0 ? (guint) height / MIN_ROW_HEIGHT + 1 : FIRST_ROWS);
+  /* A window not yet laid out will have its default height */
+  if (height <= 0 && GTK_IS_WINDOW (root))
+    {
+      int width = 0;
+
+      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+    }
+  if (height > 0)
+    rows = (guint) MAX (height - CHROME_HEIGHT, 0) / MIN_ROW_HEIGHT + 1;
+
+  gtk_slice_list_model_set_size (priv->slice, rows);
   priv->ticks = 0;
   priv->rest_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), rest_tick_cb, NULL, NULL);
 }
@@ -614,7 +635,11 @@ keel_list_page_set_workspace (KeelListPage  *self,
   gtk_filter_list_model_set_model (priv->filter_model, NULL);
   g_set_object (&priv->workspace, workspace);
 
-  _keel_list_filters_fill_people (self);
+  /* The first time, after the first frame (see show_all_rows) */
+  if (priv->rest_id != 0)
+    priv->people_pending = TRUE;
+  else
+    _keel_list_filters_fill_people (self);
 
   if (workspace != NULL)
     {
