@@ -25,15 +25,16 @@
 /* GTK 4.8's list views make a row for up to 200 items whatever their
  * height, each cell from its factory: about half a millisecond a row for
  * a six-column table. The first time a page is filled its table gets as
- * many rows as the window's height could show below the header bar and
- * the page's toolbar (CHROME_HEIGHT), were they all MIN_ROW_HEIGHT high
- * (Adwaita pads a cell 8 pixels above and below a line of text, which is
- * 12 pixels or more), and the rest once that frame is drawn, so that the
- * window's first frame with data waits only for what it shows. The
- * people of the person filters wait for that frame too: a drop-down makes
- * a row in its popover for each of them. */
-#define MIN_ROW_HEIGHT 28
-#define CHROME_HEIGHT 96
+ * many rows as the window's height can show, and the rest once that frame
+ * is drawn, so that the window's first frame with data waits only for
+ * what it shows. A row is a line of the page's font (its ascent and
+ * descent, no more than a label's line) and CELL_PADDING (Adwaita pads a
+ * cell 8 pixels above and below); above the rows are the header bar, the
+ * page's toolbar (CHROME_HEIGHT at least) and the column titles, a row's
+ * height again. The people of the person filters wait for that frame
+ * too: a drop-down makes a row in its popover for each of them. */
+#define CELL_PADDING 16
+#define CHROME_HEIGHT 92
 #define FIRST_ROWS 40
 
 static void keel_list_page_iface_init (KeelPageInterface *iface);
@@ -99,6 +100,24 @@ rest_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+static int
+tallest_monitor (GdkDisplay *display)
+{
+  GListModel *monitors = gdk_display_get_monitors (display);
+  int height = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+
+  return height;
+}
+
 /* The first workspace: the rows the window can show now, the rest after */
 static void
 limit_first_fill (KeelListPage *self)
@@ -108,15 +127,27 @@ limit_first_fill (KeelListPage *self)
   int height = root != NULL ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
   guint rows = FIRST_ROWS;
 
-  /* A window not yet laid out will have its default height */
+  /* A window not yet laid out will have its default height, or the
+   * tallest monitor's if it is to be maximized */
   if (height <= 0 && GTK_IS_WINDOW (root))
     {
       int width = 0;
 
       gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+      if (gtk_window_is_maximized (GTK_WINDOW (root)) || gtk_window_is_fullscreen (GTK_WINDOW (root)))
+        height = MAX (height, tallest_monitor (gtk_widget_get_display (GTK_WIDGET (root))));
     }
   if (height > 0)
-    rows = (guint) MAX (height - CHROME_HEIGHT, 0) / MIN_ROW_HEIGHT + 1;
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)),
+                                                             NULL, NULL);
+      int line = PANGO_PIXELS_FLOOR (pango_font_metrics_get_ascent (metrics) +
+                                     pango_font_metrics_get_descent (metrics));
+      int row = MAX (line, 1) + CELL_PADDING;
+
+      pango_font_metrics_unref (metrics);
+      rows = (guint) MAX (height - CHROME_HEIGHT - row, 0) / (guint) row + 1;
+    }
 
   gtk_slice_list_model_set_size (priv->slice, rows);
   priv->ticks = 0;
