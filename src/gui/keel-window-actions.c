@@ -287,15 +287,27 @@ _keel_window_add_actions (KeelWindow *self)
                                    G_N_ELEMENTS (win_actions), self);
 }
 
-void
-_keel_window_forward_accels (KeelWindow    *self,
-                             GtkMenuButton *button)
+/* The primary menu is built when it first opens: a menu button given a
+ * menu model builds its whole popover at once, before the first frame */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
 {
-  GtkPopover *popover = gtk_menu_button_get_popover (button);
+  KeelWindow *self = KEEL_WINDOW (user_data);
 
-  g_return_if_fail (popover != NULL);
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
 
-  g_signal_connect_object (popover, "show", G_CALLBACK (menu_shown_cb), self, 0);
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  g_signal_connect_object (gtk_menu_button_get_popover (button), "show",
+                           G_CALLBACK (menu_shown_cb), self, 0);
+}
+
+void
+_keel_window_add_menu (KeelWindow    *self,
+                       GtkMenuButton *button)
+{
+  gtk_menu_button_set_create_popup_func (button, create_menu_cb, self, NULL);
 }
 
 /* Which actions make sense now */

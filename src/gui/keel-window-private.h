@@ -65,6 +65,7 @@ struct _KeelWindow
   GtkLabel             *strip_label;
   GtkButton            *strip_button;
   GtkStack             *content_stack;
+  GMenuModel           *primary_menu;  /* given to a menu button when it first opens */
   GtkMenuButton        *welcome_menu_button;
   GtkMenuButton        *error_menu_button;
   GtkMenuButton        *workspace_menu_button;
@@ -133,7 +134,7 @@ void            _keel_window_undo                  (KeelWindow      *self);
 void            _keel_window_class_add_actions     (GtkWidgetClass  *widget_class);
 void            _keel_window_add_actions           (KeelWindow      *self);
 void            _keel_window_update_actions        (KeelWindow      *self);
-void            _keel_window_forward_accels        (KeelWindow      *self,
+void            _keel_window_add_menu              (KeelWindow      *self,
                                                     GtkMenuButton   *button);
 
 /* keel-window-workspace.c */

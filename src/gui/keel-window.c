@@ -399,6 +399,7 @@ keel_window_class_init (KeelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, strip_label);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, strip_button);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, KeelWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, welcome_menu_button);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, error_menu_button);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, workspace_menu_button);
@@ -435,9 +436,9 @@ keel_window_init (KeelWindow *self)
 
   _keel_window_init_toasts (self);
   _keel_window_add_actions (self);
-  _keel_window_forward_accels (self, self->welcome_menu_button);
-  _keel_window_forward_accels (self, self->error_menu_button);
-  _keel_window_forward_accels (self, self->workspace_menu_button);
+  _keel_window_add_menu (self, self->welcome_menu_button);
+  _keel_window_add_menu (self, self->error_menu_button);
+  _keel_window_add_menu (self, self->workspace_menu_button);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 

@@ -180,6 +180,38 @@ test_new_from_header (Fixture       *fixture,
 }
 
 
+static GtkWidget *find_type_name (GtkWidget  *widget,
+                                  const char *name);
+
+/* F10 opens the primary menu, built when it first opens, with its
+ * items; it is built once */
+static void
+test_menu_f10 (Fixture       *fixture,
+               gconstpointer  data)
+{
+  KeelWindow *window = open_workspace (fixture, two_people);
+  GtkWidget *menu = child_of (window, KEEL_TYPE_WINDOW, "workspace_menu_button");
+  GtkPopover *popover;
+
+  KEEL_GUI_TEST_WAIT_UNTIL (window_is_active (window), WAIT_MS);
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)));
+
+  keel_gui_test_press_key (GTK_WINDOW (window), GDK_KEY_F10, 0);
+  KEEL_GUI_TEST_WAIT_UNTIL ((popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu))) != NULL &&
+                            gtk_widget_get_mapped (GTK_WIDGET (popover)), WAIT_MS);
+  g_assert_true (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu)) != NULL);
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu))), >, 0);
+  g_assert_nonnull (find_type_name (GTK_WIDGET (popover), "GtkModelButton"));
+
+  /* A second time, the same popover */
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu));
+  KEEL_GUI_TEST_WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (popover)), WAIT_MS);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+  KEEL_GUI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)), WAIT_MS);
+  g_assert_true (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)) == popover);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu));
+}
+
 /* The sidebar shows the areas under their groups' headings, each area
  * once, each group together */
 static void
@@ -564,6 +596,8 @@ test_window_add_sidebar_tests (void)
               fixture_set_up, test_area_icons, fixture_tear_down);
   g_test_add ("/keel/window/pages-lazy", Fixture, NULL,
               fixture_set_up, test_pages_lazy, fixture_tear_down);
+  g_test_add ("/keel/window/menu-f10", Fixture, NULL,
+              fixture_set_up, test_menu_f10, fixture_tear_down);
   g_test_add ("/keel/window/new-from-header", Fixture, NULL,
               fixture_set_up, test_new_from_header, fixture_tear_down);
   g_test_add ("/keel/window/narrow-tables", Fixture, NULL,
