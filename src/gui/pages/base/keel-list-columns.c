@@ -204,6 +204,29 @@ cell_query_tooltip_cb (GtkLabel   *label,
   return TRUE;
 }
 
+/* A cell cut short keeps @chars characters of the page's font. Rather
+ * than the label's width-chars, which has Pango measure the font's
+ * characters again at every measure of every cell, the column measures
+ * them once. */
+static void
+keep_chars (GtkWidget *label,
+            Column    *column,
+            int        chars)
+{
+  if (column->char_width == 0)
+    {
+      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (column->page));
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+      column->char_width = MAX (1, PANGO_PIXELS_CEIL (MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                                                           pango_font_metrics_get_approximate_digit_width (metrics))));
+      pango_font_metrics_unref (metrics);
+    }
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_size_request (label, chars * column->char_width, -1);
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -217,16 +240,10 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
    * window scrolls the table sideways. Text cut short shows whole in its
    * tooltip. */
   if (column_is_title (column))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 16);
-    }
+    keep_chars (label, column, 16);
   else if ((column->field != NULL && column->field->type == KEEL_FIELD_STRING) ||
            (column->field == NULL && column->decl->text != NULL && column->decl->number == NULL))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 12);
-    }
+    keep_chars (label, column, 12);
   if (gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE)
     {
       gtk_widget_set_has_tooltip (label, TRUE);

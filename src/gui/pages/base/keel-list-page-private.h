@@ -59,6 +59,7 @@ typedef struct
   KeelListPage       *page;
   ColumnDecl         *decl;
   const KeelField    *field;    /* NULL for id and computed columns */
+  int                 char_width; /* pixels, of the page's font; 0 until a cell needs it */
 } Column;
 
 typedef struct
