@@ -180,6 +180,53 @@ save_button (KeelRecordEditor *editor)
 /* (a) First run                                                            */
 /* ------------------------------------------------------------------------ */
 
+static GtkWidget *
+find_button_for_action (GtkWidget  *widget,
+                        const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_for_action (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* At the default size the welcome page shows all of its buttons without
+ * scrolling: the demo's and the other folder's, the lowest, under Create */
+static void
+test_welcome_fits (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KeelWindow *window = open_window (fixture);
+  const char * const actions[] = { "win.open-demo", "app.open-workspace" };
+
+  g_assert_cmpint (_keel_window_get_view (window), ==, KEEL_WINDOW_VIEW_WELCOME);
+  KEEL_GUI_TEST_WAIT_UNTIL (gtk_widget_get_height (GTK_WIDGET (window)) > 0, WAIT_MS);
+  /* The default 720, less what the decorations take */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), >=, 700);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 720);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkWidget *button = find_button_for_action (GTK_WIDGET (_keel_window_get_welcome_view (window)),
+                                                  actions[i]);
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (button);
+      KEEL_GUI_TEST_WAIT_UNTIL (gtk_widget_get_height (button) > 0, WAIT_MS);
+      g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
+      g_test_message ("%s: %.0f to %.0f", actions[i], bounds.origin.y, bounds.origin.y + bounds.size.height);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)));
+    }
+}
+
 static void
 test_welcome_create (Fixture       *fixture,
                      gconstpointer  data)
@@ -843,6 +890,8 @@ main (int   argc,
   if (!keel_gui_test_init (&argc, &argv))
     return 0;
 
+  g_test_add ("/keel/window/welcome-fits", Fixture, NULL,
+              fixture_set_up, test_welcome_fits, fixture_tear_down);
   g_test_add ("/keel/window/welcome-create", Fixture, NULL,
               fixture_set_up, test_welcome_create, fixture_tear_down);
   g_test_add ("/keel/window/welcome-create-fails", Fixture, NULL,
