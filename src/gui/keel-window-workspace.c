@@ -331,6 +331,11 @@ show_load_error (KeelWindow   *self,
       detail = g_strdup (_("Something there is not written as JSON: look for a missing comma, "
                            "quotation mark or bracket at that place or just before it."));
     }
+  /* The reader's words in a fixed-width font, to copy; plain words not */
+  if (g_error_matches (error, KEEL_ERROR, KEEL_ERROR_SYNTAX))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->error_detail_label), "error-detail");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->error_detail_label), "error-detail");
   gtk_label_set_text (self->error_label, sentence);
   gtk_label_set_text (self->error_detail_label, detail != NULL ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_detail_label), detail != NULL && detail[0] != '\0');

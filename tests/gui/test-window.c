@@ -850,6 +850,20 @@ test_unreadable_plain (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (detail));
   g_assert_true (gtk_label_get_selectable (GTK_LABEL (detail)));
   g_assert_nonnull (strstr (label_text (window, "error_detail_label"), "quotation mark"));
+  /* Plain words, not in the reader's fixed-width font */
+  g_assert_false (gtk_widget_has_css_class (detail, "error-detail"));
+
+  /* All of the page, the last button too, fits the default window */
+  {
+    GtkWidget *last = find_button_for_action (child_of (window, KEEL_TYPE_WINDOW, "error_page"),
+                                              "win.show-in-files");
+    graphene_rect_t bounds;
+
+    g_assert_nonnull (last);
+    KEEL_GUI_TEST_WAIT_UNTIL (gtk_widget_get_height (last) > 0, WAIT_MS);
+    g_assert_true (gtk_widget_compute_bounds (last, GTK_WIDGET (window), &bounds));
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)));
+  }
   g_assert_false (gtk_label_get_selectable (GTK_LABEL (child_of (window, KEEL_TYPE_WINDOW, "error_label"))));
 
   /* Not a word of the parser's anywhere on the page */
@@ -880,6 +894,9 @@ test_unreadable_invalid (Fixture       *fixture,
                   label_text (window, "error_detail_label"));
   g_assert_cmpstr (label_text (window, "error_label"), ==, "There is a mistake in keel.json at line 7, column 17.");
   g_assert_nonnull (strstr (label_text (window, "error_detail_label"), "expected a number, found “high”"));
+  /* The reader's words, to copy, in a fixed-width font */
+  g_assert_true (gtk_widget_has_css_class (child_of (window, KEEL_TYPE_WINDOW, "error_detail_label"),
+                                           "error-detail"));
   g_assert_null (strstr (label_text (window, "error_detail_label"), "keel.json"));
 }
 
