@@ -711,6 +711,44 @@ test_read_errors (void)
     }
 }
 
+/* The names errors give what is read before its id, made without printf:
+ * the same as printf would make them, a long one too */
+static void
+test_element_names (void)
+{
+  g_autofree char *long_prefix = g_strnfill (300, 'x');
+  g_autofree char *expected = NULL;
+  char *owned = NULL;
+  char buf[32];
+
+  g_assert_cmpstr (keel_record_json_name (buf, sizeof buf, "training", NULL, 12, &owned), ==, "training[12]");
+  g_assert_null (owned);
+  g_assert_cmpstr (keel_record_json_name (buf, sizeof buf, "training", NULL, 0, &owned), ==, "training[0]");
+  g_assert_cmpstr (keel_record_json_name (buf, sizeof buf, "OBJ-3", "owner", G_MAXUINT, &owned), ==,
+                   "OBJ-3 owner");
+  g_assert_cmpstr (keel_record_json_name (buf, sizeof buf, "OBJ-3", "readings", 4294967294u, &owned), ==,
+                   "OBJ-3 readings[4294967294]");
+  g_assert_null (owned);
+
+  /* Exactly full, then one more: the copy */
+  g_assert_cmpstr (keel_record_json_name (buf, sizeof buf, "abcdefghijklmnopqrstuvwxyz", NULL, 123, &owned), ==,
+                   "abcdefghijklmnopqrstuvwxyz[123]");
+  g_assert_null (owned);
+  g_assert_cmpstr (keel_record_json_name (buf, sizeof buf, "abcdefghijklmnopqrstuvwxyz", NULL, 1234, &owned), ==,
+                   "abcdefghijklmnopqrstuvwxyz[1234]");
+  g_assert_nonnull (owned);
+  g_clear_pointer (&owned, g_free);
+
+  expected = g_strdup_printf ("%s versions[7]", long_prefix);
+  g_assert_cmpstr (keel_record_json_name (buf, sizeof buf, long_prefix, "versions", 7, &owned), ==, expected);
+  g_assert_true (owned != NULL);
+  g_clear_pointer (&owned, g_free);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s owner", long_prefix);
+  g_assert_cmpstr (keel_record_json_name (buf, sizeof buf, long_prefix, "owner", G_MAXUINT, &owned), ==, expected);
+  g_clear_pointer (&owned, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +764,7 @@ main (int   argc,
   g_test_add_func ("/keel/record/copy-is-deep", test_copy_is_deep);
   g_test_add_func ("/keel/record/unknown-members", test_unknown_members);
   g_test_add_func ("/keel/record/read-errors", test_read_errors);
+  g_test_add_func ("/keel/record/element-names", test_element_names);
 
   return g_test_run ();
 }

@@ -19,6 +19,9 @@
 #include "keel-record-json.h"
 #include "keel-record-private.h"
 
+/* Room for a record's or a part's name in errors, on the stack */
+#define NAME_SIZE 192
+
 /* A record is an object: "id" first (for records that have one), then its
  * fields in table order, each only when set, then the members no field
  * knows, in the order they were read. The reader takes the members in any
@@ -479,13 +482,16 @@ read_field (KeelRecord      *self,
 
     case KEEL_FIELD_CHILD:
       {
-        g_autofree char *child_where = NULL;
+        g_autofree char *owned = NULL;
+        char name[NAME_SIZE];
         KeelRecord *child;
 
         if (type != KEEL_JSON_VALUE_OBJECT)
           return refuse_next (reader, _("an object"));
-        child_where = g_strdup_printf ("%s %s", where, field->key);
-        child = keel_record_json_read (field->child_type (), reader, child_where, NULL);
+        child = keel_record_json_read (field->child_type (), reader,
+                                       keel_record_json_name (name, sizeof name, where, field->key,
+                                                              G_MAXUINT, &owned),
+                                       NULL);
         if (child == NULL)
           return FALSE;
         g_value_take_object (slot, child);
@@ -506,7 +512,8 @@ read_field (KeelRecord      *self,
         keel_json_reader_begin_array (reader);
         while (keel_json_reader_next_element (reader, &count))
           {
-            g_autofree char *child_where = NULL;
+            g_autofree char *owned = NULL;
+            char name[NAME_SIZE];
             KeelRecord *child;
 
             if (keel_json_reader_peek (reader) != KEEL_JSON_VALUE_OBJECT)
@@ -519,8 +526,10 @@ read_field (KeelRecord      *self,
                 keel_json_reader_set_context (reader, where, field->key);
                 return FALSE;
               }
-            child_where = g_strdup_printf ("%s %s[%u]", where, field->key, count);
-            child = keel_record_json_read (field->child_type (), reader, child_where, NULL);
+            child = keel_record_json_read (field->child_type (), reader,
+                                           keel_record_json_name (name, sizeof name, where, field->key,
+                                                                  count, &owned),
+                                           NULL);
             if (child == NULL)
               return FALSE;
             g_ptr_array_add (items, child);
@@ -536,6 +545,72 @@ read_field (KeelRecord      *self,
     default:
       g_assert_not_reached ();
     }
+}
+
+/**
+ * keel_record_json_name:
+ * @buf: where to make the name
+ * @prefix: what holds the element: a list's name, a record's id or name
+ * @key: (nullable): the field of @prefix
+ * @index: the element's place in a list, or %G_MAXUINT
+ * @owned: (out): the name when it does not fit in @buf, else %NULL
+ *
+ * Returns: the name: "training[12]", "OBJ-3 owner", "OBJ-3 readings[2]"
+ */
+const char *
+keel_record_json_name (char        *buf,
+                       gsize        size,
+                       const char  *prefix,
+                       const char  *key,
+                       guint        index,
+                       char       **owned)
+{
+  char digits[16];
+  char *d = digits + sizeof digits;
+  gsize prefix_len = strlen (prefix);
+  gsize key_len = key != NULL ? strlen (key) : 0;
+  gsize digits_len = 0;
+  gsize need;
+  char *p;
+
+  *owned = NULL;
+  if (index != G_MAXUINT)
+    {
+      guint n = index;
+
+      do
+        *--d = (char) ('0' + n % 10);
+      while ((n /= 10) != 0);
+      digits_len = (gsize) (digits + sizeof digits - d);
+    }
+
+  need = prefix_len + (key != NULL ? 1 + key_len : 0) + (index != G_MAXUINT ? digits_len + 2 : 0) + 1;
+  if (need > size)
+    {
+      if (index == G_MAXUINT)
+        return *owned = g_strconcat (prefix, key ? " " : "", key ? key : "", NULL);
+      return *owned = g_strdup_printf ("%s%s%s[%u]", prefix, key ? " " : "", key ? key : "", index);
+    }
+
+  p = buf;
+  memcpy (p, prefix, prefix_len);
+  p += prefix_len;
+  if (key != NULL)
+    {
+      *p++ = ' ';
+      memcpy (p, key, key_len);
+      p += key_len;
+    }
+  if (index != G_MAXUINT)
+    {
+      *p++ = '[';
+      memcpy (p, d, digits_len);
+      p += digits_len;
+      *p++ = ']';
+    }
+  *p = '\0';
+
+  return buf;
 }
 
 /**

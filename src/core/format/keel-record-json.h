@@ -20,6 +20,15 @@ KeelRecord *keel_record_json_read  (GType            type,
                                     KeelJsonReader  *reader,
                                     const char      *where,
                                     gsize           *id_offset);
+/* How errors name what is read until its id is: "training[12]", "OBJ-3
+ * owner", "OBJ-3 readings[2]" (@index G_MAXUINT: none). Made in @buf
+ * without printf, for every record and part read; in *@owned if too long. */
+const char *keel_record_json_name (char            *buf,
+                                   gsize            size,
+                                   const char      *prefix,
+                                   const char      *key,
+                                   guint            index,
+                                   char           **owned);
 void        keel_record_json_write (KeelRecord      *self,
                                     GString         *out,
                                     guint            depth);

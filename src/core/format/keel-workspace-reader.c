@@ -252,7 +252,10 @@ read_list (KeelJsonReader *reader,
   keel_json_reader_begin_array (reader);
   while (keel_json_reader_next_element (reader, &count))
     {
-      g_autofree char *where = g_strdup_printf ("%s[%u]", klass->collection, count);
+      g_autofree char *owned = NULL;
+      char where_buf[96];
+      const char *where = keel_record_json_name (where_buf, sizeof where_buf, klass->collection, NULL,
+                                                 count, &owned);
       g_autofree char *counter_key = NULL;
       gsize start = 0;
       gsize id_offset = 0;
