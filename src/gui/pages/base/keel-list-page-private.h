@@ -88,7 +88,7 @@ typedef struct
   AdwButtonContent    *add_content;
   GtkWidget           *add_button;
   GtkStack            *stack;
-  AdwStatusPage       *empty_page;
+  AdwStatusPage       *empty_page;    /* NULL until the table is first empty or drawn */
   GtkColumnView       *column_view;
 } KeelListPagePrivate;
 

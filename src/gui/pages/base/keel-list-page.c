@@ -60,6 +60,45 @@ _keel_list_page_get_private (KeelListPage *self)
 /* The first fill                                                           */
 /* ------------------------------------------------------------------------ */
 
+/* The pages for no records and for no results, made the first time one
+ * is needed or once the first frame with the table is drawn: that frame
+ * does without them */
+static void
+ensure_status_pages (KeelListPage *self)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+  KeelListPageClassPrivate *decl = DECL (self);
+  g_autofree char *plural = NULL;
+  AdwStatusPage *no_results;
+  GtkWidget *add;
+
+  if (priv->empty_page != NULL)
+    return;
+
+  plural = g_strdup (keel_kind_get_plural_label (decl->kind));
+  add = gtk_button_new_with_label (_("Add the First One"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "page.new");
+  gtk_widget_set_halign (add, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (add, "pill");
+  gtk_widget_add_css_class (add, "suggested-action");
+
+  priv->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (priv->empty_page, decl->empty_icon);
+  adw_status_page_set_title (priv->empty_page,
+                             decl->empty_title ? g_dgettext (GETTEXT_PACKAGE, decl->empty_title) : plural);
+  adw_status_page_set_description (priv->empty_page,
+                                   decl->empty_description ? g_dgettext (GETTEXT_PACKAGE, decl->empty_description) : NULL);
+  adw_status_page_set_child (priv->empty_page, add);
+  keel_gui_fix_button_names (add);
+  gtk_stack_add_named (priv->stack, GTK_WIDGET (priv->empty_page), "empty");
+
+  no_results = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (no_results, "edit-find-symbolic");
+  adw_status_page_set_title (no_results, _("No Results"));
+  adw_status_page_set_description (no_results, _("Try other words or another filter"));
+  gtk_stack_add_named (priv->stack, GTK_WIDGET (no_results), "no-results");
+}
+
 static void
 show_all_rows (KeelListPage *self)
 {
@@ -96,6 +135,7 @@ rest_tick_cb (GtkWidget     *widget,
 
   priv->rest_id = 0;
   show_all_rows (self);
+  ensure_status_pages (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -168,10 +208,12 @@ update_view (KeelListPage *self)
   g_autofree char *plural = g_utf8_strdown (keel_kind_get_plural_label (DECL (self)->kind), -1);
   g_autofree char *count = NULL;
 
-  if (total == 0)
-    gtk_stack_set_visible_child_name (priv->stack, "empty");
-  else if (shown == 0)
-    gtk_stack_set_visible_child_name (priv->stack, "no-results");
+  /* Before a workspace there is nothing to say yet */
+  if (records != NULL && (total == 0 || shown == 0))
+    {
+      ensure_status_pages (self);
+      gtk_stack_set_visible_child_name (priv->stack, total == 0 ? "empty" : "no-results");
+    }
   else
     gtk_stack_set_visible_child_name (priv->stack, "list");
 
@@ -389,11 +431,6 @@ keel_list_page_constructed (GObject *object)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, plural,
                                   -1);
 
-  adw_status_page_set_icon_name (priv->empty_page, decl->empty_icon);
-  adw_status_page_set_title (priv->empty_page, decl->empty_title ? g_dgettext (GETTEXT_PACKAGE, decl->empty_title) : plural);
-  adw_status_page_set_description (priv->empty_page,
-                                   decl->empty_description ? g_dgettext (GETTEXT_PACKAGE, decl->empty_description) : NULL);
-
   /* The id first, then what the class declared */
   for (guint i = 0; i < decl->columns->len; i++)
     {
@@ -550,7 +587,6 @@ keel_list_page_class_init (KeelListPageClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, KeelListPage, add_button);
   gtk_widget_class_bind_template_child_private (widget_class, KeelListPage, add_content);
   gtk_widget_class_bind_template_child_private (widget_class, KeelListPage, stack);
-  gtk_widget_class_bind_template_child_private (widget_class, KeelListPage, empty_page);
   gtk_widget_class_bind_template_child_private (widget_class, KeelListPage, column_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
