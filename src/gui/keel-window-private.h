@@ -50,6 +50,7 @@ struct _KeelWindow
   GtkSpinner           *loading_spinner;
   GtkBox               *welcome_box;
   KeelWelcomeView      *welcome_view;  /* NULL until a folder without keel.json is opened */
+  GtkBuilder           *error_builder; /* the error view, once made */
   AdwStatusPage        *error_page;
   GtkLabel             *error_label;
   GtkLabel             *error_detail_label;
@@ -176,5 +177,8 @@ gboolean        _keel_window_get_strip_visible     (KeelWindow     *self);
 const char     *_keel_window_get_strip_message     (KeelWindow     *self);
 const char     *_keel_window_get_save_state        (KeelWindow     *self);
 KeelWelcomeView *_keel_window_get_welcome_view     (KeelWindow     *self);
+void            _keel_window_ensure_error_view     (KeelWindow     *self);
+GObject        *_keel_window_get_view_object       (KeelWindow     *self,
+                                                    const char     *id);
 
 G_END_DECLS

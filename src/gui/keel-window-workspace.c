@@ -317,6 +317,7 @@ show_load_error (KeelWindow   *self,
   g_autofree char *sentence = NULL;
   g_autofree char *detail = NULL;
 
+  _keel_window_ensure_error_view (self);
   g_free (self->error_message);
   self->error_message = g_strdup (error->message);
 

@@ -342,9 +342,11 @@ keel_window_dispose (GObject *object)
   g_clear_handle_id (&self->spinner_id, g_source_remove);
   g_clear_handle_id (&self->pages_id, g_source_remove);
 
-  /* The rows and pages go with the template, the welcome view with its box */
+  /* The rows and pages go with the template, the welcome and error views
+   * with the stack */
   self->area = -1;
   self->welcome_view = NULL;
+  g_clear_object (&self->error_builder);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEEL_TYPE_WINDOW);
 
   G_OBJECT_CLASS (keel_window_parent_class)->dispose (object);
@@ -384,11 +386,6 @@ keel_window_class_init (KeelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, welcome_box);
-  gtk_widget_class_bind_template_child (widget_class, KeelWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, KeelWindow, error_label);
-  gtk_widget_class_bind_template_child (widget_class, KeelWindow, error_detail_label);
-  gtk_widget_class_bind_template_child (widget_class, KeelWindow, error_advice_label);
-  gtk_widget_class_bind_template_child (widget_class, KeelWindow, backup_button);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, sidebar_list);
@@ -401,7 +398,6 @@ keel_window_class_init (KeelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, welcome_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, KeelWindow, error_menu_button);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, workspace_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -437,15 +433,13 @@ keel_window_init (KeelWindow *self)
   _keel_window_init_toasts (self);
   _keel_window_add_actions (self);
   _keel_window_add_menu (self, self->welcome_menu_button);
-  _keel_window_add_menu (self, self->error_menu_button);
   _keel_window_add_menu (self, self->workspace_menu_button);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
   build_sidebar (self);
 
-  /* The welcome view sees to its own */
-  keel_gui_fix_button_names (GTK_WIDGET (self->error_page));
+  /* The welcome and error views see to their own when made */
   keel_gui_fix_button_names (GTK_WIDGET (self->strip_revealer));
 
   _keel_window_workspace_init (self);
@@ -467,6 +461,9 @@ _keel_window_set_view (KeelWindow     *self,
   /* Leaving the loading page before its spinner showed: go straight */
   gboolean quick = self->view == KEEL_WINDOW_VIEW_LOADING &&
                    !gtk_spinner_get_spinning (self->loading_spinner);
+
+  if (view == KEEL_WINDOW_VIEW_ERROR)
+    _keel_window_ensure_error_view (self);
 
   self->view = view;
   g_clear_handle_id (&self->spinner_id, g_source_remove);
@@ -674,4 +671,40 @@ _keel_window_get_welcome_view (KeelWindow *self)
     }
 
   return self->welcome_view;
+}
+
+/* The error view, made the first time keel.json cannot be read */
+void
+_keel_window_ensure_error_view (KeelWindow *self)
+{
+  GtkWidget *box;
+
+  g_return_if_fail (KEEL_IS_WINDOW (self));
+
+  if (self->error_builder != NULL || self->main_stack == NULL)
+    return;
+
+  self->error_builder = gtk_builder_new_from_resource ("/io/github/keelisms/Keel/keel-error-view.ui");
+  box = GTK_WIDGET (gtk_builder_get_object (self->error_builder, "error_box"));
+  self->error_page = ADW_STATUS_PAGE (gtk_builder_get_object (self->error_builder, "error_page"));
+  self->error_label = GTK_LABEL (gtk_builder_get_object (self->error_builder, "error_label"));
+  self->error_detail_label = GTK_LABEL (gtk_builder_get_object (self->error_builder, "error_detail_label"));
+  self->error_advice_label = GTK_LABEL (gtk_builder_get_object (self->error_builder, "error_advice_label"));
+  self->backup_button = GTK_BUTTON (gtk_builder_get_object (self->error_builder, "backup_button"));
+  self->error_menu_button = GTK_MENU_BUTTON (gtk_builder_get_object (self->error_builder, "error_menu_button"));
+
+  _keel_window_add_menu (self, self->error_menu_button);
+  keel_gui_fix_button_names (box);
+  gtk_stack_add_named (self->main_stack, box, "error");
+}
+
+/* An object of the window's views made when needed (the error view's),
+ * by its id, or NULL: for tests, beside gtk_widget_get_template_child() */
+GObject *
+_keel_window_get_view_object (KeelWindow *self,
+                              const char *id)
+{
+  g_return_val_if_fail (KEEL_IS_WINDOW (self), NULL);
+
+  return self->error_builder != NULL ? gtk_builder_get_object (self->error_builder, id) : NULL;
 }

@@ -87,6 +87,10 @@ child_of (gpointer    widget,
 {
   GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
 
+  /* The window's views made when needed */
+  if (child == NULL && KEEL_IS_WINDOW (widget))
+    child = _keel_window_get_view_object (KEEL_WINDOW (widget), name);
+
   g_assert_nonnull (child);
 
   return GTK_WIDGET (child);
