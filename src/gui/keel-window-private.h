@@ -48,7 +48,7 @@ struct _KeelWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   GtkSpinner           *loading_spinner;
-  GtkBox               *welcome_box;
+  GtkBuilder           *welcome_builder; /* the welcome view, once made */
   KeelWelcomeView      *welcome_view;  /* NULL until a folder without keel.json is opened */
   GtkBuilder           *error_builder; /* the error view, once made */
   AdwStatusPage        *error_page;

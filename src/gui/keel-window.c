@@ -346,6 +346,7 @@ keel_window_dispose (GObject *object)
    * with the stack */
   self->area = -1;
   self->welcome_view = NULL;
+  g_clear_object (&self->welcome_builder);
   g_clear_object (&self->error_builder);
   gtk_widget_dispose_template (GTK_WIDGET (self), KEEL_TYPE_WINDOW);
 
@@ -385,7 +386,6 @@ keel_window_class_init (KeelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, loading_spinner);
-  gtk_widget_class_bind_template_child (widget_class, KeelWindow, welcome_box);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, sidebar_list);
@@ -397,7 +397,6 @@ keel_window_class_init (KeelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, strip_button);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, primary_menu);
-  gtk_widget_class_bind_template_child (widget_class, KeelWindow, welcome_menu_button);
   gtk_widget_class_bind_template_child (widget_class, KeelWindow, workspace_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -432,7 +431,6 @@ keel_window_init (KeelWindow *self)
 
   _keel_window_init_toasts (self);
   _keel_window_add_actions (self);
-  _keel_window_add_menu (self, self->welcome_menu_button);
   _keel_window_add_menu (self, self->workspace_menu_button);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
@@ -464,6 +462,8 @@ _keel_window_set_view (KeelWindow     *self,
 
   if (view == KEEL_WINDOW_VIEW_ERROR)
     _keel_window_ensure_error_view (self);
+  else if (view == KEEL_WINDOW_VIEW_WELCOME)
+    _keel_window_get_welcome_view (self);
 
   self->view = view;
   g_clear_handle_id (&self->spinner_id, g_source_remove);
@@ -660,15 +660,22 @@ _keel_window_get_save_state (KeelWindow *self)
 KeelWelcomeView *
 _keel_window_get_welcome_view (KeelWindow *self)
 {
+  GtkWidget *box;
+
   g_return_val_if_fail (KEEL_IS_WINDOW (self), NULL);
 
-  if (self->welcome_view == NULL && self->welcome_box != NULL)
-    {
-      self->welcome_view = g_object_new (KEEL_TYPE_WELCOME_VIEW, "vexpand", TRUE, NULL);
-      g_signal_connect_object (self->welcome_view, "create", G_CALLBACK (welcome_create_cb),
-                               self, G_CONNECT_SWAPPED);
-      gtk_box_append (self->welcome_box, GTK_WIDGET (self->welcome_view));
-    }
+  if (self->welcome_builder != NULL || self->main_stack == NULL)
+    return self->welcome_view;
+
+  self->welcome_builder = gtk_builder_new_from_resource ("/io/github/keelisms/Keel/keel-welcome-page.ui");
+  box = GTK_WIDGET (gtk_builder_get_object (self->welcome_builder, "welcome_box"));
+  self->welcome_view = KEEL_WELCOME_VIEW (gtk_builder_get_object (self->welcome_builder, "welcome_view"));
+  self->welcome_menu_button = GTK_MENU_BUTTON (gtk_builder_get_object (self->welcome_builder,
+                                                                     "welcome_menu_button"));
+  g_signal_connect_object (self->welcome_view, "create", G_CALLBACK (welcome_create_cb),
+                           self, G_CONNECT_SWAPPED);
+  _keel_window_add_menu (self, self->welcome_menu_button);
+  gtk_stack_add_named (self->main_stack, box, "welcome");
 
   return self->welcome_view;
 }
@@ -698,13 +705,21 @@ _keel_window_ensure_error_view (KeelWindow *self)
   gtk_stack_add_named (self->main_stack, box, "error");
 }
 
-/* An object of the window's views made when needed (the error view's),
- * by its id, or NULL: for tests, beside gtk_widget_get_template_child() */
+/* An object of the window's views made when needed (the welcome and
+ * error views), by its id, or NULL: for tests, beside
+ * gtk_widget_get_template_child() */
 GObject *
 _keel_window_get_view_object (KeelWindow *self,
                               const char *id)
 {
+  GObject *object = NULL;
+
   g_return_val_if_fail (KEEL_IS_WINDOW (self), NULL);
 
-  return self->error_builder != NULL ? gtk_builder_get_object (self->error_builder, id) : NULL;
+  if (self->error_builder != NULL)
+    object = gtk_builder_get_object (self->error_builder, id);
+  if (object == NULL && self->welcome_builder != NULL)
+    object = gtk_builder_get_object (self->welcome_builder, id);
+
+  return object;
 }
