@@ -204,27 +204,19 @@ cell_query_tooltip_cb (GtkLabel   *label,
   return TRUE;
 }
 
-/* A cell cut short keeps @chars characters of the page's font. Rather
- * than the label's width-chars, which has Pango measure the font's
- * characters again at every measure of every cell, the column measures
- * them once. */
+/* A cell cut short keeps @chars characters of the page's font: a width
+ * the page measures once, rather than the label's width-chars, which has
+ * Pango measure the font again at every measure of every cell */
 static void
 keep_chars (GtkWidget *label,
             Column    *column,
             int        chars)
 {
-  if (column->char_width == 0)
-    {
-      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (column->page));
-      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int char_width = 0;
 
-      column->char_width = MAX (1, PANGO_PIXELS_CEIL (MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                                                           pango_font_metrics_get_approximate_digit_width (metrics))));
-      pango_font_metrics_unref (metrics);
-    }
-
+  _keel_list_page_get_font_sizes (column->page, NULL, &char_width);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_size_request (label, chars * column->char_width, -1);
+  gtk_widget_set_size_request (label, chars * char_width, -1);
 }
 
 static void

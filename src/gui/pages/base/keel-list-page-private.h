@@ -59,7 +59,6 @@ typedef struct
   KeelListPage       *page;
   ColumnDecl         *decl;
   const KeelField    *field;    /* NULL for id and computed columns */
-  int                 char_width; /* pixels, of the page's font; 0 until a cell needs it */
 } Column;
 
 typedef struct
@@ -80,6 +79,8 @@ typedef struct
   guint                rest_id;       /* tick callback: the rest of the rows */
   guint                ticks;
   gboolean             people_pending; /* the person filters wait for the rest too */
+  int                  font_line;      /* _keel_list_page_get_font_sizes(), 0 until asked */
+  int                  font_char_width;
 
   /* Template widgets */
   GtkBox              *toolbar;
@@ -95,6 +96,10 @@ typedef struct
 #define DECL(self) (KEEL_LIST_PAGE_GET_CLASS (self)->decl)
 
 KeelListPagePrivate      *_keel_list_page_get_private (KeelListPage      *self);
+/* In pixels, measured once: a line of the page's font, its widest character */
+void                      _keel_list_page_get_font_sizes (KeelListPage *self,
+                                                          int          *line,
+                                                          int          *char_width);
 /* The declarations of @klass's own, copied from its parent's at first */
 KeelListPageClassPrivate *_keel_list_page_class_decl  (KeelListPageClass *klass);
 

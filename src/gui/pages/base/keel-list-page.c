@@ -158,6 +158,34 @@ tallest_monitor (GdkDisplay *display)
   return height;
 }
 
+/* The height of a line of the page's font (its ascent and descent, no
+ * more than a label's line) and the width of its widest character, in
+ * pixels: measured once, Pango measures by shaping a sample text */
+void
+_keel_list_page_get_font_sizes (KeelListPage *self,
+                                int          *line,
+                                int          *char_width)
+{
+  KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
+
+  if (priv->font_line == 0)
+    {
+      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+      priv->font_line = MAX (1, PANGO_PIXELS_FLOOR (pango_font_metrics_get_ascent (metrics) +
+                                                     pango_font_metrics_get_descent (metrics)));
+      priv->font_char_width = MAX (1, PANGO_PIXELS_CEIL (MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                                                              pango_font_metrics_get_approximate_digit_width (metrics))));
+      pango_font_metrics_unref (metrics);
+    }
+
+  if (line != NULL)
+    *line = priv->font_line;
+  if (char_width != NULL)
+    *char_width = priv->font_char_width;
+}
+
 /* The first workspace: the rows the window can show now, the rest after */
 static void
 limit_first_fill (KeelListPage *self)
@@ -179,13 +207,11 @@ limit_first_fill (KeelListPage *self)
     }
   if (height > 0)
     {
-      PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)),
-                                                             NULL, NULL);
-      int line = PANGO_PIXELS_FLOOR (pango_font_metrics_get_ascent (metrics) +
-                                     pango_font_metrics_get_descent (metrics));
-      int row = MAX (line, 1) + CELL_PADDING;
+      int line = 0;
+      int row;
 
-      pango_font_metrics_unref (metrics);
+      _keel_list_page_get_font_sizes (self, &line, NULL);
+      row = line + CELL_PADDING;
       rows = (guint) MAX (height - CHROME_HEIGHT - row, 0) / (guint) row + 1;
     }
 
