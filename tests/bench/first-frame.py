@@ -9,10 +9,12 @@
 
     first-frame.py run --keel PATH --bare PATH --keel-bench PATH [--runs N]
         writes a new workspace and the 10-year company workspace into a
-        temporary folder and measures, through run-bench.py (one table,
-        RESULTS.md), the first frame of a bare AdwApplicationWindow and
-        the first frame and the first frame with the data of keel on each
-        workspace. Runs itself inside build-aux/headless unless it is
+        temporary folder and measures, with run-bench.py's runner and
+        into its table (RESULTS.md), the first frame of a bare
+        AdwApplicationWindow and the first frame and the first frame with
+        the data of keel on each workspace; the five take turns, a run
+        each, so that the ratios hold while the machine's speed drifts.
+        Runs itself inside build-aux/headless unless it is
         already in such a session (KEEL_HEADLESS=1 and a DISPLAY).
 
     first-frame.py probe --mark first|content -- PROGRAM ARGS...
@@ -27,9 +29,11 @@
 
 import argparse
 import datetime
+import importlib.util
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -66,6 +70,14 @@ def probe(args):
     for name in sorted(marks):
         print(f'{name}: {(marks[name] - start) / 1e9:.4f} s')
     print(f'keel-bench-seconds: {(marks[args.mark] - start) / 1e9:.6f}', flush=True)
+
+
+def load_run_bench():
+    """run-bench.py as a module: its runner and its table."""
+    spec = importlib.util.spec_from_file_location('run_bench', RUN_BENCH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def in_session():
@@ -140,17 +152,36 @@ def run(args):
             ('first frame with data — keel, company 10y', 'content',
              [args.keel, '--workspace', company]),
         ]
-        for name, mark, argv in rows:
-            command = [PYTHON, RUN_BENCH, 'command', '--name', name, '--runs', str(args.runs),
-                       '--group', 'first-frame']
-            if name != BARE:
-                command += ['--ratio-to', BARE]
-            for detail in details:
-                command += ['--detail', detail]
-            command += ['--', PYTHON, os.path.abspath(__file__), 'probe', '--mark', mark,
-                        '--', *argv]
-            print(f'{name}', flush=True)
-            subprocess.run(command, check=True)
+        # The rows take turns, a run each, so that a machine that slows
+        # down or speeds up meanwhile does so for all of them alike
+        bench = load_run_bench()
+        probes = [(name, [PYTHON, os.path.abspath(__file__), 'probe', '--mark', mark, '--', *argv])
+                  for name, mark, argv in rows]
+        times = {name: [] for name, _ in probes}
+        peaks = {name: [] for name, _ in probes}
+        for turn in range(1 + args.runs):
+            for name, probe in probes:
+                seconds, rss, _ = bench.run_once(probe)
+                if turn > 0:  # the first turn warms up
+                    times[name].append(seconds)
+                    peaks[name].append(rss)
+            print(f'turn {turn} of {args.runs}', flush=True)
+
+        bare_median = statistics.median(times[BARE])
+        rendered = []
+        for name, _ in probes:
+            row = {
+                'benchmark': name,
+                'median_s': statistics.median(times[name]),
+                'min_s': min(times[name]),
+                'max_s': max(times[name]),
+                'rss_kib': max(peaks[name]),
+                'runs': args.runs,
+            }
+            rendered.append(bench.render(row, None if name == BARE else bare_median))
+        details.append(f'{args.runs} runs of each after one to warm up, the rows taking turns')
+        details.append(f'last run on {datetime.date.today().isoformat()}: {bench.machine()}')
+        bench.print_table(bench.update_results(rendered, 'first-frame', details))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
