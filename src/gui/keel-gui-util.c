@@ -164,3 +164,50 @@ keel_gui_name_drop_down (GtkDropDown *drop_down,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                       -1);
 }
+
+/* A tooltip waits in "keel-tooltip" until its widget is shown and drawn */
+static gboolean
+set_tooltip_cb (gpointer data)
+{
+  GtkWidget *widget = data;
+  const char *text = g_object_get_data (G_OBJECT (widget), "keel-tooltip");
+
+  if (text != NULL)
+    gtk_widget_set_tooltip_text (widget, text);
+  g_object_set_data (G_OBJECT (widget), "keel-tooltip", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+tooltip_drawn_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, tooltip_drawn_cb, widget);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, set_tooltip_cb, g_object_ref (widget), g_object_unref);
+}
+
+static void
+tooltip_mapped_cb (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (widget, tooltip_mapped_cb, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (tooltip_drawn_cb), widget, G_CONNECT_SWAPPED);
+}
+
+void
+keel_gui_set_tooltip_later (GtkWidget  *widget,
+                            const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  g_object_set_data_full (G_OBJECT (widget), "keel-tooltip", g_strdup (text), g_free);
+  if (gtk_widget_get_mapped (widget))
+    {
+      set_tooltip_cb (widget);
+      return;
+    }
+
+  g_signal_handlers_disconnect_by_func (widget, tooltip_mapped_cb, NULL);
+  g_signal_connect (widget, "map", G_CALLBACK (tooltip_mapped_cb), NULL);
+}

@@ -26,6 +26,12 @@ void   keel_gui_name_drop_down   (GtkDropDown *drop_down,
 /* Adds or removes the "error" style class */
 void   keel_gui_set_error        (GtkWidget   *widget,
                                   gboolean     error);
+/* Gives @widget the tooltip @text once it is shown and its window has
+ * drawn it (at once if it is shown): GTK 4.8 asks the display where the
+ * pointer is whenever a shown widget gets a tooltip, a round trip to an X
+ * server each, which a window's first frame need not wait for. */
+void   keel_gui_set_tooltip_later (GtkWidget  *widget,
+                                   const char *text);
 /* The text of @editable without surrounding white space, or NULL if blank */
 char  *keel_gui_dup_text         (GtkEditable *editable);
 

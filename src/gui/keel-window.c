@@ -439,6 +439,8 @@ keel_window_init (KeelWindow *self)
 
   /* The welcome and error views see to their own when made */
   keel_gui_fix_button_names (GTK_WIDGET (self->strip_revealer));
+  keel_gui_set_tooltip_later (GTK_WIDGET (self->workspace_menu_button), _("Main Menu"));
+  keel_gui_set_tooltip_later (GTK_WIDGET (self->back_button), _("Back"));
 
   _keel_window_workspace_init (self);
   _keel_window_set_view (self, KEEL_WINDOW_VIEW_LOADING);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "keel-areas.h"
+#include "keel-list-page.h"
 #include "keel-preferences-window.h"
 #include "keel-records.h"
 #include "test-window.h"
@@ -183,6 +184,25 @@ test_new_from_header (Fixture       *fixture,
 static GtkWidget *find_type_name (GtkWidget  *widget,
                                   const char *name);
 
+/* The widget under @widget with the tooltip @text, or NULL */
+static GtkWidget *
+find_tooltip_text (GtkWidget  *widget,
+                   const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* F10 opens the primary menu, built when it first opens, with its
  * items; it is built once */
 static void
@@ -210,6 +230,27 @@ test_menu_f10 (Fixture       *fixture,
   KEEL_GUI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)), WAIT_MS);
   g_assert_true (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)) == popover);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (menu));
+}
+
+/* The header bar's menu, the page's add button and its filters have
+ * their tooltips once the window is drawn (they come after its first
+ * frame: GTK 4.8 asks the X server where the pointer is for each; the
+ * back button, shown when narrow, has its own once shown) */
+static void
+test_tooltips (Fixture       *fixture,
+               gconstpointer  data)
+{
+  KeelWindow *window = open_workspace (fixture, two_people);
+  GtkWidget *menu = child_of (window, KEEL_TYPE_WINDOW, "workspace_menu_button");
+  KeelListPage *page = KEEL_LIST_PAGE (_keel_window_get_page (window, "objectives"));
+  GtkWidget *status = GTK_WIDGET (keel_list_page_get_filter (page, 0));
+
+  _keel_window_show_page (window, "objectives");
+  KEEL_GUI_TEST_WAIT_UNTIL (gtk_widget_get_tooltip_text (menu) != NULL, WAIT_MS);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (menu), ==, "Main Menu");
+  KEEL_GUI_TEST_WAIT_UNTIL (gtk_widget_get_tooltip_text (status) != NULL, WAIT_MS);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (status), ==, "Status");
+  g_assert_nonnull (find_tooltip_text (GTK_WIDGET (page), "Ctrl+N"));
 }
 
 /* The sidebar shows the areas under their groups' headings, each area
@@ -605,6 +646,8 @@ test_window_add_sidebar_tests (void)
               fixture_set_up, test_area_icons, fixture_tear_down);
   g_test_add ("/keel/window/pages-lazy", Fixture, NULL,
               fixture_set_up, test_pages_lazy, fixture_tear_down);
+  g_test_add ("/keel/window/tooltips", Fixture, NULL,
+              fixture_set_up, test_tooltips, fixture_tear_down);
   g_test_add ("/keel/window/menu-f10", Fixture, NULL,
               fixture_set_up, test_menu_f10, fixture_tear_down);
   g_test_add ("/keel/window/new-from-header", Fixture, NULL,

@@ -180,7 +180,7 @@ filter_button_bind_cb (GtkSignalListItemFactory *factory,
   const char *text = gtk_string_object_get_string (entry);
 
   if ((GObject *) entry == all)
-    text = gtk_widget_get_tooltip_text (GTK_WIDGET (drop));
+    text = g_object_get_data (G_OBJECT (drop), "keel-filter-name");
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
@@ -238,7 +238,8 @@ _keel_list_filters_add (KeelListPage *self)
 
       name = field != NULL ? keel_field_get_label (field) : g_dgettext (GETTEXT_PACKAGE, filter->label);
       drop = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
-      gtk_widget_set_tooltip_text (drop, name);
+      g_object_set_data_full (G_OBJECT (drop), "keel-filter-name", g_strdup (name), g_free);
+      keel_gui_set_tooltip_later (drop, name);
       set_factory (GTK_DROP_DOWN (drop), TRUE);
       set_factory (GTK_DROP_DOWN (drop), FALSE);
       keel_gui_name_drop_down (GTK_DROP_DOWN (drop), name);

@@ -446,6 +446,7 @@ keel_list_page_constructed (GObject *object)
   adw_button_content_set_label (priv->add_content, add);
   /* Named as it reads, once */
   keel_gui_fix_button_names (priv->add_button);
+  keel_gui_set_tooltip_later (priv->add_button, _("Ctrl+N"));
   /* The page's title says what is searched; "Search Interested parties"
    * would not fit a narrow window */
   search = g_strdup (C_("search entry", "Search"));
