@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "keel-gui-find.h"
+
 #include "keel-application.h"
 
 G_BEGIN_DECLS

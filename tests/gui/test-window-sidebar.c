@@ -181,28 +181,6 @@ test_new_from_header (Fixture       *fixture,
 }
 
 
-static GtkWidget *find_type_name (GtkWidget  *widget,
-                                  const char *name);
-
-/* The widget under @widget with the tooltip @text, or NULL */
-static GtkWidget *
-find_tooltip_text (GtkWidget  *widget,
-                   const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_tooltip_text (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* F10 opens the primary menu, built when it first opens, with its
  * items; it is built once */
 static void
@@ -221,7 +199,7 @@ test_menu_f10 (Fixture       *fixture,
                             gtk_widget_get_mapped (GTK_WIDGET (popover)), WAIT_MS);
   g_assert_true (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu)) != NULL);
   g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu))), >, 0);
-  g_assert_nonnull (find_type_name (GTK_WIDGET (popover), "GtkModelButton"));
+  g_assert_nonnull (keel_gui_test_find_type_name (GTK_WIDGET (popover), "GtkModelButton"));
 
   /* A second time, the same popover */
   gtk_menu_button_popdown (GTK_MENU_BUTTON (menu));
@@ -250,7 +228,7 @@ test_tooltips (Fixture       *fixture,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (menu), ==, "Main Menu");
   KEEL_GUI_TEST_WAIT_UNTIL (gtk_widget_get_tooltip_text (status) != NULL, WAIT_MS);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (status), ==, "Status");
-  g_assert_nonnull (find_tooltip_text (GTK_WIDGET (page), "Ctrl+N"));
+  g_assert_nonnull (keel_gui_test_find_tooltip (GTK_WIDGET (page), "Ctrl+N"));
 }
 
 /* The sidebar shows the areas under their groups' headings, each area
@@ -330,26 +308,6 @@ test_pages_lazy (Fixture       *fixture,
 }
 
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Every column of @view keeps at least its natural width, and the
  * scrolled window around it reaches the last one */
 static void
@@ -413,7 +371,7 @@ test_narrow_tables (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       GtkWidget *page = _keel_window_get_page (window, ids[i]);
-      GtkWidget *view = find_type (page, GTK_TYPE_COLUMN_VIEW);
+      GtkWidget *view = keel_gui_test_find_type (page, GTK_TYPE_COLUMN_VIEW);
 
       _keel_window_show_page (window, ids[i]);
       _keel_window_show_content (window);
@@ -423,26 +381,6 @@ test_narrow_tables (Fixture       *fixture,
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
       assert_columns_scroll (view, ids[i]);
     }
-}
-
-static GtkWidget *
-find_type_name (GtkWidget  *widget,
-                const char *name)
-{
-  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), name))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type_name (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static guint
@@ -472,12 +410,12 @@ first_frame_cb (GdkFrameClock *clock,
   if (first->seen || !gtk_widget_get_mapped (first->view))
     return;
 
-  cell = find_type_name (first->view, "GtkColumnViewCell");
+  cell = keel_gui_test_find_type_name (first->view, "GtkColumnViewCell");
   if (cell == NULL || gtk_widget_get_height (gtk_widget_get_parent (cell)) <= 0)
     return;
 
   first->seen = TRUE;
-  first->status_pages = find_type (first->page, ADW_TYPE_STATUS_PAGE) != NULL;
+  first->status_pages = keel_gui_test_find_type (first->page, ADW_TYPE_STATUS_PAGE) != NULL;
   first->items = view_n_items (first->view);
   first->row_height = gtk_widget_get_height (gtk_widget_get_parent (cell));
   first->view_height = gtk_widget_get_height (first->view);
@@ -516,7 +454,7 @@ check_long_table (Fixture  *fixture,
   g_settings_set_string (settings, "last-page", first_page ? "people" : "objectives");
   window = open_window (fixture);
   first.page = _keel_window_get_page (window, "people");
-  first.view = find_type (first.page, GTK_TYPE_COLUMN_VIEW);
+  first.view = keel_gui_test_find_type (first.page, GTK_TYPE_COLUMN_VIEW);
   g_assert_nonnull (first.view);
   gtk_widget_realize (GTK_WIDGET (window));
   handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
@@ -540,7 +478,7 @@ check_long_table (Fixture  *fixture,
   g_assert_cmpint ((int) first.items * first.row_height, >=, first.view_height - first.row_height);
 
   KEEL_GUI_TEST_WAIT_UNTIL (view_n_items (first.view) == 150, WAIT_MS);
-  KEEL_GUI_TEST_WAIT_UNTIL (find_type (first.page, ADW_TYPE_STATUS_PAGE) != NULL, WAIT_MS);
+  KEEL_GUI_TEST_WAIT_UNTIL (keel_gui_test_find_type (first.page, ADW_TYPE_STATUS_PAGE) != NULL, WAIT_MS);
   g_settings_reset (settings, "last-page");
 }
 

@@ -124,52 +124,16 @@ respond (AdwMessageDialog *dialog,
   gtk_window_close (GTK_WINDOW (dialog));
 }
 
-static GtkWidget *
-find_action (GtkWidget  *widget,
-             const char *action)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
-        return child;
-      if ((found = find_action (child, action)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GListModel *
 shown_people (KeelPeoplePage *page)
 {
   return G_LIST_MODEL (keel_list_page_get_selection (KEEL_LIST_PAGE (page)));
 }
 
-/* The first widget of @type in @widget */
-static GtkWidget *
-descendant (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkWidget *
 save_button (KeelRecordEditor *editor)
 {
-  GtkWidget *button = find_action (GTK_WIDGET (editor), "editor.save");
+  GtkWidget *button = keel_gui_test_find_action (GTK_WIDGET (editor), "editor.save");
 
   g_assert_nonnull (button);
 
@@ -179,24 +143,6 @@ save_button (KeelRecordEditor *editor)
 /* ------------------------------------------------------------------------ */
 /* (a) First run                                                            */
 /* ------------------------------------------------------------------------ */
-
-static GtkWidget *
-find_button_for_action (GtkWidget  *widget,
-                        const char *action)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_for_action (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* At the default size the welcome page shows all of its buttons without
  * scrolling: the demo's and the other folder's, the lowest, under Create */
@@ -215,7 +161,7 @@ test_welcome_fits (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
-      GtkWidget *button = find_button_for_action (GTK_WIDGET (_keel_window_get_welcome_view (window)),
+      GtkWidget *button = keel_gui_test_find_action (GTK_WIDGET (_keel_window_get_welcome_view (window)),
                                                   actions[i]);
       graphene_rect_t bounds;
 
@@ -399,7 +345,7 @@ test_people_add_delete_undo (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (keel_record_editor_get_row (editor, "email"), "error"));
   set_text (keel_record_editor_get_row (editor, "email"), "dana@acme.example");
   set_text (keel_record_editor_get_row (editor, "job_title"), "Auditor");
-  gtk_switch_set_active (GTK_SWITCH (descendant (keel_record_editor_get_row (editor, "review_team"), GTK_TYPE_SWITCH)), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (keel_gui_test_find_type (keel_record_editor_get_row (editor, "review_team"), GTK_TYPE_SWITCH)), TRUE);
   g_assert_true (gtk_widget_get_sensitive (save));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
@@ -855,7 +801,7 @@ test_unreadable_plain (Fixture       *fixture,
 
   /* All of the page, the last button too, fits the default window */
   {
-    GtkWidget *last = find_button_for_action (child_of (window, KEEL_TYPE_WINDOW, "error_page"),
+    GtkWidget *last = keel_gui_test_find_action (child_of (window, KEEL_TYPE_WINDOW, "error_page"),
                                               "win.show-in-files");
     graphene_rect_t bounds;
 

@@ -413,26 +413,6 @@ page_test_search (KeelListPage *page,
 }
 
 GtkWidget *
-page_test_find_descendant (GtkWidget *widget,
-                           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = page_test_find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-GtkWidget *
 page_test_find_label (GtkWidget  *root,
                       const char *text)
 {

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "keel-gui-find.h"
 #include "keel-list-page.h"
 #include "keel-record-editor.h"
 #include "keel-records.h"
@@ -55,9 +56,6 @@ void        page_test_respond       (GtkWidget     *dialog,
 /* Renders @widget as it is now; (transfer full) */
 GdkTexture *page_test_render        (GtkWidget     *widget);
 
-/* @widget or the first widget of @type inside it, depth first, or NULL */
-GtkWidget  *page_test_find_descendant (GtkWidget     *widget,
-                                       GType          type);
 /* The first label under @root (itself included) showing @text, or NULL */
 GtkWidget  *page_test_find_label    (GtkWidget     *root,
                                      const char    *text);

@@ -214,7 +214,7 @@ test_page_folds (gconstpointer data)
   KeelWindow *window = open_narrow_window (folder, id);
   GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
   GtkWidget *page = _keel_window_get_page (window, id);
-  GtkWidget *leaflet = page_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+  GtkWidget *leaflet = keel_gui_test_find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
   int page_minimum = minimum_width (page);
   int content_minimum = minimum_width (content);
   GObject *toolbar;

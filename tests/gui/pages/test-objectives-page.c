@@ -36,26 +36,9 @@ row (GtkWidget  *editor,
 }
 
 static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
-        return child;
-      if ((found = find_action_button (child, action)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 save_button (GtkWidget *editor)
 {
-  return find_action_button (editor, "editor.save");
+  return keel_gui_test_find_action (editor, "editor.save");
 }
 
 static void

@@ -137,27 +137,6 @@ no_policy_editor (gpointer data)
   return shown_editor (KEEL_TYPE_POLICY_EDITOR, NULL) == NULL;
 }
 
-/* The widget in @widget with the tooltip @text, or NULL */
-static GtkWidget *
-find_tooltip (GtkWidget  *widget,
-              const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_tooltip (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static KeelRecord *
 policy (KeelWorkspace *workspace,
         const char    *title,
@@ -280,7 +259,7 @@ test_version_and_sign_off (void)
   description = keel_parts_section_describe (keel_window_get_workspace (window), version, &subtitle);
   g_assert_cmpstr (description, ==, "1.0");
   g_assert_nonnull (strstr (subtitle, "First issue"));
-  g_assert_nonnull (find_tooltip (section, "Signed versions cannot be changed; create a new version"));
+  g_assert_nonnull (keel_gui_test_find_tooltip (section, "Signed versions cannot be changed; create a new version"));
   g_assert_null (keel_policy_editor_edit_version (KEEL_POLICY_EDITOR (editor), version));
   g_assert_null (shown_editor (KEEL_TYPE_RECORD_EDITOR, editor));
   g_assert_null (keel_policy_editor_sign_off (KEEL_POLICY_EDITOR (editor), version));

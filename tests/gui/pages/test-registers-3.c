@@ -619,7 +619,7 @@ test_parties (void)
 
     g_assert_nonnull (part);
     g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (adw_header_bar_get_title_widget (
-                       ADW_HEADER_BAR (page_test_find_descendant (GTK_WIDGET (part), ADW_TYPE_HEADER_BAR))))),
+                       ADW_HEADER_BAR (keel_gui_test_find_type (GTK_WIDGET (part), ADW_TYPE_HEADER_BAR))))),
                      ==, "New Feedback");
     page_test_set_text (part, "note", "Audit announced for the autumn");
     page_test_set_text (part, "on", "2026-03-20");

@@ -173,7 +173,7 @@ test_on_screen (void)
   };
   g_autofree char *folder = page_test_make_folder (fill_all);
   KeelWindow *window = page_test_open_window (folder, "risks");
-  AdwLeaflet *leaflet = ADW_LEAFLET (page_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  AdwLeaflet *leaflet = ADW_LEAFLET (keel_gui_test_find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
 
   for (guint l = 0; l < G_N_ELEMENTS (looks); l++)
     {
@@ -204,7 +204,7 @@ test_on_screen (void)
           g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, looks[l].width);
           shoot (GTK_WIDGET (window), name);
 
-          cut = find_cut_label (GTK_WIDGET (page), page_test_find_descendant (GTK_WIDGET (keel_list_page_get_column_view (page)),
+          cut = find_cut_label (GTK_WIDGET (page), keel_gui_test_find_type (GTK_WIDGET (keel_list_page_get_column_view (page)),
                                                                            GTK_TYPE_LIST_VIEW));
           if (cut != NULL)
             g_error ("%s: “%s” is cut short", name, gtk_label_get_label (GTK_LABEL (cut)));
