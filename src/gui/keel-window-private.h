@@ -51,7 +51,6 @@ struct _KeelWindow
   GtkBuilder           *welcome_builder; /* the welcome view, once made */
   KeelWelcomeView      *welcome_view;  /* NULL until a folder without keel.json is opened */
   GtkBuilder           *error_builder; /* the error view, once made */
-  AdwStatusPage        *error_page;
   GtkLabel             *error_label;
   GtkLabel             *error_detail_label;
   GtkLabel             *error_advice_label;
@@ -67,8 +66,6 @@ struct _KeelWindow
   GtkButton            *strip_button;
   GtkStack             *content_stack;
   GMenuModel           *primary_menu;  /* given to a menu button when it first opens */
-  GtkMenuButton        *welcome_menu_button;
-  GtkMenuButton        *error_menu_button;
   GtkMenuButton        *workspace_menu_button;
 
   GSettings            *settings;

@@ -316,6 +316,7 @@ show_load_error (KeelWindow   *self,
   g_autoptr(GPtrArray) backups = keel_workspace_list_backups (self->workspace);
   g_autofree char *sentence = NULL;
   g_autofree char *detail = NULL;
+  gboolean plain_detail = g_error_matches (error, KEEL_ERROR, KEEL_ERROR_SYNTAX);
 
   _keel_window_ensure_error_view (self);
   g_free (self->error_message);
@@ -326,14 +327,14 @@ show_load_error (KeelWindow   *self,
   /* A syntax error's detail names characters and tokens ("found “"”;
    * expected “,” or “}”"): the page says in plain words what to look
    * for, and the log has the reader's words */
-  if (g_error_matches (error, KEEL_ERROR, KEEL_ERROR_SYNTAX))
+  if (plain_detail)
     {
       g_free (detail);
       detail = g_strdup (_("Something there is not written as JSON: look for a missing comma, "
                            "quotation mark or bracket at that place or just before it."));
     }
   /* The reader's words in a fixed-width font, to copy; plain words not */
-  if (g_error_matches (error, KEEL_ERROR, KEEL_ERROR_SYNTAX))
+  if (plain_detail)
     gtk_widget_remove_css_class (GTK_WIDGET (self->error_detail_label), "error-detail");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->error_detail_label), "error-detail");
@@ -383,6 +384,15 @@ load_cb (GObject      *object,
 /* Creating a workspace from the welcome view or the demo                   */
 /* ------------------------------------------------------------------------ */
 
+/* The welcome view, if there is one, busy while a workspace is made */
+static void
+set_welcome_busy (KeelWindow *self,
+                  gboolean    busy)
+{
+  if (self->welcome_view != NULL)
+    keel_welcome_view_set_busy (self->welcome_view, busy);
+}
+
 static void
 created_cb (GObject      *object,
             GAsyncResult *result,
@@ -393,7 +403,7 @@ created_cb (GObject      *object,
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
 
-  keel_welcome_view_set_busy (_keel_window_get_welcome_view (self), FALSE);
+  set_welcome_busy (self, FALSE);
 
   if (workspace != self->workspace)
     return;
@@ -458,7 +468,7 @@ folder_checked_cb (GObject      *object,
     {
       if (data->workspace == self->workspace)
         {
-          keel_welcome_view_set_busy (_keel_window_get_welcome_view (self), FALSE);
+          set_welcome_busy (self, FALSE);
           keel_window_show_error (self, error->message);
         }
       return;
@@ -467,7 +477,7 @@ folder_checked_cb (GObject      *object,
   /* Another folder was opened meanwhile, or the window closed */
   if (data->workspace != self->workspace || self->view != KEEL_WINDOW_VIEW_WELCOME)
     {
-      keel_welcome_view_set_busy (_keel_window_get_welcome_view (self), FALSE);
+      set_welcome_busy (self, FALSE);
       return;
     }
 
@@ -476,7 +486,7 @@ folder_checked_cb (GObject      *object,
     {
       g_autoptr(GFile) folder = g_object_ref (keel_workspace_get_folder (self->workspace));
 
-      keel_welcome_view_set_busy (_keel_window_get_welcome_view (self), FALSE);
+      set_welcome_busy (self, FALSE);
       keel_window_toast (self, _("This folder has a workspace now; it was opened instead"));
       _keel_window_open_folder (self, folder, FALSE);
       return;
@@ -495,7 +505,7 @@ check_folder_then (KeelWindow *self,
 {
   data->window = g_object_ref (self);
   data->workspace = g_object_ref (self->workspace);
-  keel_welcome_view_set_busy (_keel_window_get_welcome_view (self), TRUE);
+  set_welcome_busy (self, TRUE);
   keel_workspace_check_writable_async (self->workspace, self->cancellable,
                                        folder_checked_cb, data);
 }
@@ -749,11 +759,13 @@ _keel_window_open_folder (KeelWindow *self,
 
   if (!keel_workspace_file_exists (self->workspace))
     {
+      KeelWelcomeView *welcome = _keel_window_get_welcome_view (self);
+
       /* A retry keeps what was typed */
       if (!retry)
-        keel_welcome_view_reset (_keel_window_get_welcome_view (self));
-      keel_welcome_view_set_busy (_keel_window_get_welcome_view (self), FALSE);
-      keel_welcome_view_set_folder (_keel_window_get_welcome_view (self), folder);
+        keel_welcome_view_reset (welcome);
+      keel_welcome_view_set_busy (welcome, FALSE);
+      keel_welcome_view_set_folder (welcome, folder);
       _keel_window_set_view (self, KEEL_WINDOW_VIEW_WELCOME);
       return;
     }
@@ -887,7 +899,7 @@ demo_written_cb (GObject      *object,
   GFile *folder = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  keel_welcome_view_set_busy (_keel_window_get_welcome_view (self), FALSE);
+  set_welcome_busy (self, FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -926,7 +938,7 @@ make_demo (MakeData *data)
   KeelWindow *self = data->window;
   g_autoptr(GTask) task = NULL;
 
-  keel_welcome_view_set_busy (_keel_window_get_welcome_view (self), TRUE);
+  set_welcome_busy (self, TRUE);
   task = g_task_new (NULL, self->cancellable, demo_written_cb, data);
   g_task_set_source_tag (task, _keel_window_open_demo);
   g_task_set_task_data (task, g_object_ref (keel_workspace_get_folder (self->workspace)), g_object_unref);

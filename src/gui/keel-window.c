@@ -657,27 +657,40 @@ _keel_window_get_save_state (KeelWindow *self)
   return adw_window_title_get_subtitle (self->content_title);
 }
 
+/* A view of the main stack made from its own .ui the first time it is
+ * needed: the box "NAME_box" becomes the stack's page NAME, its header
+ * bar's "NAME_menu_button" gets the primary menu */
+static GtkBuilder *
+build_view (KeelWindow *self,
+            const char *resource,
+            const char *name)
+{
+  g_autofree char *box_id = g_strconcat (name, "_box", NULL);
+  g_autofree char *menu_id = g_strconcat (name, "_menu_button", NULL);
+  GtkBuilder *builder = gtk_builder_new_from_resource (resource);
+  GtkWidget *box = GTK_WIDGET (gtk_builder_get_object (builder, box_id));
+
+  _keel_window_add_menu (self, GTK_MENU_BUTTON (gtk_builder_get_object (builder, menu_id)));
+  keel_gui_fix_button_names (box);
+  gtk_stack_add_named (self->main_stack, box, name);
+
+  return builder;
+}
+
 /* The welcome view, made the first time it is needed: most starts open a
  * workspace and never show it */
 KeelWelcomeView *
 _keel_window_get_welcome_view (KeelWindow *self)
 {
-  GtkWidget *box;
-
   g_return_val_if_fail (KEEL_IS_WINDOW (self), NULL);
 
   if (self->welcome_builder != NULL || self->main_stack == NULL)
     return self->welcome_view;
 
-  self->welcome_builder = gtk_builder_new_from_resource ("/io/github/keelisms/Keel/keel-welcome-page.ui");
-  box = GTK_WIDGET (gtk_builder_get_object (self->welcome_builder, "welcome_box"));
+  self->welcome_builder = build_view (self, "/io/github/keelisms/Keel/keel-welcome-page.ui", "welcome");
   self->welcome_view = KEEL_WELCOME_VIEW (gtk_builder_get_object (self->welcome_builder, "welcome_view"));
-  self->welcome_menu_button = GTK_MENU_BUTTON (gtk_builder_get_object (self->welcome_builder,
-                                                                     "welcome_menu_button"));
   g_signal_connect_object (self->welcome_view, "create", G_CALLBACK (welcome_create_cb),
                            self, G_CONNECT_SWAPPED);
-  _keel_window_add_menu (self, self->welcome_menu_button);
-  gtk_stack_add_named (self->main_stack, box, "welcome");
 
   return self->welcome_view;
 }
@@ -686,25 +699,16 @@ _keel_window_get_welcome_view (KeelWindow *self)
 void
 _keel_window_ensure_error_view (KeelWindow *self)
 {
-  GtkWidget *box;
-
   g_return_if_fail (KEEL_IS_WINDOW (self));
 
   if (self->error_builder != NULL || self->main_stack == NULL)
     return;
 
-  self->error_builder = gtk_builder_new_from_resource ("/io/github/keelisms/Keel/keel-error-view.ui");
-  box = GTK_WIDGET (gtk_builder_get_object (self->error_builder, "error_box"));
-  self->error_page = ADW_STATUS_PAGE (gtk_builder_get_object (self->error_builder, "error_page"));
+  self->error_builder = build_view (self, "/io/github/keelisms/Keel/keel-error-view.ui", "error");
   self->error_label = GTK_LABEL (gtk_builder_get_object (self->error_builder, "error_label"));
   self->error_detail_label = GTK_LABEL (gtk_builder_get_object (self->error_builder, "error_detail_label"));
   self->error_advice_label = GTK_LABEL (gtk_builder_get_object (self->error_builder, "error_advice_label"));
   self->backup_button = GTK_BUTTON (gtk_builder_get_object (self->error_builder, "backup_button"));
-  self->error_menu_button = GTK_MENU_BUTTON (gtk_builder_get_object (self->error_builder, "error_menu_button"));
-
-  _keel_window_add_menu (self, self->error_menu_button);
-  keel_gui_fix_button_names (box);
-  gtk_stack_add_named (self->main_stack, box, "error");
 }
 
 /* An object of the window's views made when needed (the welcome and

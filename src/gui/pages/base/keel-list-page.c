@@ -68,14 +68,13 @@ ensure_status_pages (KeelListPage *self)
 {
   KeelListPagePrivate *priv = keel_list_page_get_instance_private (self);
   KeelListPageClassPrivate *decl = DECL (self);
-  g_autofree char *plural = NULL;
+  const char *plural = keel_kind_get_plural_label (decl->kind);
   AdwStatusPage *no_results;
   GtkWidget *add;
 
   if (priv->empty_page != NULL)
     return;
 
-  plural = g_strdup (keel_kind_get_plural_label (decl->kind));
   add = gtk_button_new_with_label (_("Add the First One"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "page.new");
   gtk_widget_set_halign (add, GTK_ALIGN_CENTER);
